@@ -1,0 +1,19 @@
+from django.utils import translation
+
+
+class UserLanguageMiddleware:
+    """Activate a signed-in user's saved language for the whole request.
+
+    It runs after AuthenticationMiddleware and overrides the language that
+    LocaleMiddleware chose from the cookie or the browser.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and user.language:
+            translation.activate(user.language)
+            request.LANGUAGE_CODE = user.language
+        return self.get_response(request)

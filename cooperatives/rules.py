@@ -1,0 +1,56 @@
+"""Who may do what to a cooperative: the one place these rules live.
+
+Views, templates ({% has_perm %}) and the admin all ask these permissions.
+"""
+
+import rules
+
+from accounts.models import FACILITATORS_GROUP
+
+from .models import Membership
+
+MANAGING_ROLES = (Membership.Role.OWNER, Membership.Role.MANAGER)
+
+
+def _role(user, cooperative) -> str | None:
+    if not user.is_authenticated or cooperative is None:
+        return None
+    cache = user.__dict__.setdefault("_cooperative_roles", {})
+    if cooperative.pk not in cache:
+        cache[cooperative.pk] = (
+            Membership.objects.filter(user=user, cooperative=cooperative)
+            .values_list("role", flat=True)
+            .first()
+        )
+    return cache[cooperative.pk]
+
+
+@rules.predicate
+def is_member(user, cooperative) -> bool:
+    return _role(user, cooperative) is not None
+
+
+@rules.predicate
+def is_manager(user, cooperative) -> bool:
+    return _role(user, cooperative) in MANAGING_ROLES
+
+
+@rules.predicate
+def is_owner(user, cooperative) -> bool:
+    return _role(user, cooperative) == Membership.Role.OWNER
+
+
+is_facilitator = rules.is_group_member(FACILITATORS_GROUP)
+is_administrator = rules.is_superuser
+
+rules.add_perm("cooperatives.view_cooperative", rules.always_allow)
+rules.add_perm("cooperatives.change_cooperative", is_manager | is_administrator)
+rules.add_perm("cooperatives.invite_member", is_manager | is_administrator)
+rules.add_perm("cooperatives.view_members", is_member | is_administrator)
+rules.add_perm(
+    "cooperatives.verify_cooperative", is_facilitator | is_administrator
+)
+# Trading: managers list products and share demands; every member may write.
+rules.add_perm("cooperatives.manage_catalogue", is_manager | is_administrator)
+rules.add_perm("cooperatives.send_inquiry", is_member)
+rules.add_perm("cooperatives.view_inbox", is_member)

@@ -1,0 +1,74 @@
+"""Reads about cooperatives and the people who act for them."""
+
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db.models import ExpressionWrapper, F, FloatField, Q, QuerySet
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Greatest
+
+from .models import Cooperative, Membership
+from .search import normalise, trigrams
+
+ACTIVE_COOPERATIVE_SESSION_KEY = "active_cooperative_id"
+
+
+def active_membership(request) -> Membership | None:
+    """Return the membership the user currently acts through, cached per request.
+
+    The session remembers the cooperative a user switched to; without it the
+    oldest membership is used.
+    """
+    if hasattr(request, "_active_membership"):
+        return request._active_membership
+    memberships = Membership.objects.filter(user=request.user).select_related(
+        "cooperative", "cooperative__region"
+    )
+    chosen_id = request.session.get(ACTIVE_COOPERATIVE_SESSION_KEY)
+    membership = None
+    if chosen_id:
+        membership = memberships.filter(cooperative_id=chosen_id).first()
+    if membership is None:
+        membership = memberships.order_by("created_at", "pk").first()
+    request._active_membership = membership
+    return membership
+
+
+# A name matches a search when it contains at least this share of the
+# query's trigrams: "koprasi tani" shares 11 of its 13 with "Koperasi Tani".
+MIN_TRIGRAM_SHARE = 0.5
+
+
+def search_cooperatives(queryset: QuerySet, text: str) -> QuerySet:
+    """Filter cooperatives by a search text, best matches first.
+
+    A row matches when its full-text document (name and description without
+    accents) contains the words, or when its name contains most of the
+    text's trigrams, which finds misspelt names ("koprasi" for "koperasi").
+    """
+    query_trigrams = trigrams(text)
+    if not query_trigrams:
+        return queryset
+    query = SearchQuery(normalise(text), config="simple", search_type="plain")
+    shared = RawSQL(
+        "cardinality(ARRAY(SELECT unnest(cooperatives_cooperative.name_trigrams)"
+        " INTERSECT SELECT unnest(%s::varchar[])))",
+        (query_trigrams,),
+    )
+    similarity = ExpressionWrapper(
+        shared * 1.0 / len(query_trigrams), output_field=FloatField()
+    )
+    return (
+        queryset.filter(
+            Q(search_vector=query) | Q(name_trigrams__overlap=query_trigrams)
+        )
+        .annotate(
+            similarity=similarity,
+            text_rank=SearchRank(F("search_vector"), query),
+        )
+        .filter(Q(similarity__gte=MIN_TRIGRAM_SHARE) | Q(search_vector=query))
+        .annotate(rank=Greatest(F("similarity"), F("text_rank")))
+        .order_by("-rank", "name")
+    )
+
+
+def cooperatives_of(user) -> QuerySet:
+    return Cooperative.objects.filter(memberships__user=user).order_by("name")

@@ -1,0 +1,126 @@
+"""Writes to cooperatives, memberships and invitations."""
+
+import logging
+
+from django.contrib.postgres.search import SearchVector
+from django.db import transaction
+from django.db.models import Value
+from django.utils import timezone
+from django.utils.text import slugify
+
+from .emails import send_invitation_email
+from .events import InteractionKind, announce
+from .images import shrink_image
+from .models import Cooperative, Invitation, Membership
+from .search import normalise, trigrams
+
+logger = logging.getLogger(__name__)
+
+LOGO_MAX_SIDE = 512
+
+
+class InvitationError(Exception):
+    """Raised when an invitation cannot be accepted."""
+
+
+def cooperative_refresh_search(*, cooperative: Cooperative) -> None:
+    """Rebuild the stored search document and name trigrams of a cooperative."""
+    Cooperative.objects.filter(pk=cooperative.pk).update(
+        name_trigrams=trigrams(cooperative.name),
+        search_vector=SearchVector(
+            Value(normalise(cooperative.name)), weight="A", config="simple"
+        )
+        + SearchVector(
+            Value(normalise(cooperative.description)), weight="B", config="simple"
+        ),
+    )
+
+
+def _unique_slug(name: str) -> str:
+    base = slugify(name)[:200] or "koperasi"
+    slug, number = base, 2
+    while Cooperative.objects.filter(slug=slug).exists():
+        slug = f"{base}-{number}"
+        number += 1
+    return slug
+
+
+@transaction.atomic
+def cooperative_register(*, user, cooperative: Cooperative) -> Cooperative:
+    """Save a new cooperative and make the registering user its owner."""
+    cooperative.slug = _unique_slug(cooperative.name)
+    cooperative.is_verified = False
+    cooperative.save()
+    Membership.objects.create(
+        user=user, cooperative=cooperative, role=Membership.Role.OWNER
+    )
+    shrink_image(cooperative.logo, max_side=LOGO_MAX_SIDE)
+    cooperative_refresh_search(cooperative=cooperative)
+    logger.info("Cooperative %s registered by user %s", cooperative.pk, user.pk)
+    return cooperative
+
+
+@transaction.atomic
+def cooperative_update(*, cooperative: Cooperative, logo_changed: bool) -> Cooperative:
+    cooperative.save()
+    if logo_changed:
+        shrink_image(cooperative.logo, max_side=LOGO_MAX_SIDE)
+    cooperative_refresh_search(cooperative=cooperative)
+    return cooperative
+
+
+def cooperative_verify(*, cooperative: Cooperative, verified_by) -> Cooperative:
+    cooperative.is_verified = True
+    cooperative.verified_by = verified_by
+    cooperative.verified_at = timezone.now()
+    cooperative.save(update_fields=["is_verified", "verified_by", "verified_at"])
+    logger.info("Cooperative %s verified by user %s", cooperative.pk, verified_by.pk)
+    return cooperative
+
+
+def cooperative_record_view(*, cooperative: Cooperative, user, viewer_cooperative):
+    """Record that a member of another cooperative opened this profile."""
+    if viewer_cooperative is None or viewer_cooperative.pk == cooperative.pk:
+        return
+    announce(
+        InteractionKind.PROFILE_VIEW,
+        user=user,
+        cooperative=viewer_cooperative,
+        target=cooperative,
+        obj=cooperative,
+    )
+
+
+@transaction.atomic
+def invitation_create(
+    *, cooperative: Cooperative, email: str, role: str, invited_by
+) -> Invitation:
+    invitation = Invitation.objects.create(
+        cooperative=cooperative, email=email.strip().lower(), role=role,
+        invited_by=invited_by,
+    )
+    transaction.on_commit(lambda: send_invitation_email(invitation_id=invitation.pk))
+    return invitation
+
+
+@transaction.atomic
+def invitation_accept(*, token: str, user) -> Membership:
+    """Turn a usable invitation into a membership; each link works once."""
+    invitation = (
+        Invitation.objects.select_for_update().filter(token=token).first()
+    )
+    if invitation is None:
+        raise InvitationError("not_found")
+    if invitation.accepted_at is not None:
+        raise InvitationError("used")
+    if invitation.expires_at <= timezone.now():
+        raise InvitationError("expired")
+    membership, created = Membership.objects.get_or_create(
+        user=user,
+        cooperative=invitation.cooperative,
+        defaults={"role": invitation.role},
+    )
+    invitation.accepted_at = timezone.now()
+    invitation.accepted_by = user
+    invitation.save(update_fields=["accepted_at", "accepted_by"])
+    return membership

@@ -1,0 +1,5 @@
+import rules
+
+from cooperatives.rules import is_administrator, is_facilitator
+
+rules.add_perm("monitoring.view_dashboard", is_facilitator | is_administrator)

@@ -68,4 +68,4 @@ class User(AbstractUser):
         return self.groups.filter(name=FACILITATORS_GROUP).exists()
 
 
-FACILITATORS_GROUP = "Fasilitator"
+FACILITATORS_GROUP = settings.FACILITATORS_GROUP

@@ -4,8 +4,7 @@ Views, templates ({% has_perm %}) and the admin all ask these permissions.
 """
 
 import rules
-
-from accounts.models import FACILITATORS_GROUP
+from django.conf import settings
 
 from .models import Membership
 
@@ -40,13 +39,16 @@ def is_owner(user, cooperative) -> bool:
     return _role(user, cooperative) == Membership.Role.OWNER
 
 
-is_facilitator = rules.is_group_member(FACILITATORS_GROUP)
+is_facilitator = rules.is_group_member(settings.FACILITATORS_GROUP)
 is_administrator = rules.is_superuser
 
 rules.add_perm("cooperatives.view_cooperative", rules.always_allow)
 rules.add_perm("cooperatives.change_cooperative", is_manager | is_administrator)
 rules.add_perm("cooperatives.invite_member", is_manager | is_administrator)
 rules.add_perm("cooperatives.view_members", is_member | is_administrator)
+# Only an owner may make someone else an owner, so a manager cannot invite
+# an account that outranks them.
+rules.add_perm("cooperatives.invite_owner", is_owner | is_administrator)
 rules.add_perm(
     "cooperatives.verify_cooperative", is_facilitator | is_administrator
 )

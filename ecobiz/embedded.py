@@ -39,9 +39,7 @@ def start_postgres() -> tuple[object, str]:
         )
     VAR_DIR.mkdir(exist_ok=True)
     server = pgserver.get_server(VAR_DIR / "pgdata", cleanup_mode="stop")
-    found = server.psql(
-        f"SELECT 1 FROM pg_database WHERE datname = '{DATABASE_NAME}';"
-    )
+    found = server.psql(f"SELECT 1 FROM pg_database WHERE datname = '{DATABASE_NAME}';")
     if "(0 rows)" in found:
         server.psql(f"CREATE DATABASE {DATABASE_NAME};")
     socket_dir = server.get_postmaster_info().socket_dir

@@ -242,3 +242,8 @@ LOGGING = {
 
 # The address that links in emails point to.
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+# The container health check calls /health/ over plain HTTP from inside.
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]
+
+# The auth group whose members are facilitators (pendamping).
+FACILITATORS_GROUP = "Fasilitator"

@@ -159,6 +159,9 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
+# Cooperative staff who sign up twice need to hear that the address is
+# already registered; the sign-up rate limits keep probing slow.
+ACCOUNT_PREVENT_ENUMERATION = False
 ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
@@ -247,3 +250,17 @@ SECURE_REDIRECT_EXEMPT = [r"^health/$"]
 
 # The auth group whose members are facilitators (pendamping).
 FACILITATORS_GROUP = "Fasilitator"
+
+# --- Periodic jobs (celery beat) -------------------------------------------
+# The DatabaseScheduler copies these entries into django-celery-beat's tables
+# when beat starts.
+CELERY_BEAT_SCHEDULE = {
+    # Every 15 minutes, so that today's interaction figures stay current.
+    "monitoring-compute-daily-metrics": {
+        "task": "monitoring.tasks.compute_daily_metrics",
+        "schedule": 15 * 60,
+        # A run still queued when the next one is due is dropped, so a
+        # stopped worker does not find a backlog of identical jobs.
+        "options": {"expires": 14 * 60},
+    },
+}

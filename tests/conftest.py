@@ -6,12 +6,21 @@ facilitator and Eko has no cooperative.
 """
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 
-from accounts.models import FACILITATORS_GROUP
 from cooperatives.models import Cooperative, Membership
 
 from .factories import CooperativeFactory, MembershipFactory, RegionFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    # Rate limits and sessions live in Redis, which outlives each test.
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)
@@ -90,7 +99,7 @@ def citra(consumer):
 def dewi(db):
     """A facilitator."""
     user = UserFactory(email="dewi@contoh.id")
-    user.groups.add(Group.objects.get(name=FACILITATORS_GROUP))
+    user.groups.add(Group.objects.get(name=settings.FACILITATORS_GROUP))
     return user
 
 

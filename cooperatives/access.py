@@ -21,6 +21,8 @@ def check_cooperative_permission(user, cooperative: Cooperative, permission: str
 
 
 def cooperative_for(user, slug: str, permission: str) -> Cooperative:
-    cooperative = get_object_or_404(Cooperative.objects.select_related("region"), slug=slug)
+    cooperative = get_object_or_404(
+        Cooperative.objects.select_related("region"), slug=slug
+    )
     check_cooperative_permission(user, cooperative, permission)
     return cooperative

@@ -18,7 +18,9 @@ def send_invitation_email(*, invitation_id: int) -> None:
         pk=invitation_id
     )
     language = (
-        invitation.invited_by.language if invitation.invited_by else settings.LANGUAGE_CODE
+        invitation.invited_by.language
+        if invitation.invited_by
+        else settings.LANGUAGE_CODE
     )
     with translation.override(language):
         context = {

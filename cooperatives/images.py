@@ -17,11 +17,10 @@ def shrink_image(field_file, *, max_side: int) -> None:
     """
     if not field_file:
         return
-    field_file.open("rb")
-    with Image.open(field_file) as image:
-        image = ImageOps.exif_transpose(image)
-        if max(image.size) <= max_side and image.format == "WEBP":
+    with field_file.open("rb"), Image.open(field_file) as original:
+        if max(original.size) <= max_side and original.format == "WEBP":
             return
+        image = ImageOps.exif_transpose(original)
         image.thumbnail((max_side, max_side))
         if image.mode not in ("RGB", "RGBA"):
             image = image.convert("RGBA" if "A" in image.getbands() else "RGB")

@@ -1,7 +1,17 @@
 """Reads about cooperatives and the people who act for them."""
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db.models import ExpressionWrapper, F, FloatField, Q, QuerySet
+from django.db.models import (
+    Case,
+    ExpressionWrapper,
+    F,
+    FloatField,
+    IntegerField,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Greatest
 
@@ -72,3 +82,57 @@ def search_cooperatives(queryset: QuerySet, text: str) -> QuerySet:
 
 def cooperatives_of(user) -> QuerySet:
     return Cooperative.objects.filter(memberships__user=user).order_by("name")
+
+
+def directory_cooperatives() -> QuerySet:
+    """Return every cooperative as the public directory lists it."""
+    return Cooperative.objects.for_directory()
+
+
+def kinds_matching(kind: str) -> list[str]:
+    """Return the kinds a directory filter on `kind` includes.
+
+    A cooperative of kind "both" is listed under producers and consumers.
+    """
+    if kind in (Cooperative.Kind.PRODUCER, Cooperative.Kind.CONSUMER):
+        return [kind, Cooperative.Kind.BOTH]
+    return [kind]
+
+
+def memberships_of(user) -> QuerySet:
+    """Return the user's memberships with their cooperatives, by name."""
+    if not user.is_authenticated:
+        return Membership.objects.none()
+    return (
+        Membership.objects.filter(user=user)
+        .select_related("cooperative")
+        .order_by("cooperative__name")
+    )
+
+
+def members_of(cooperative: Cooperative) -> QuerySet:
+    """Return the memberships of a cooperative: owners first, then by join date."""
+    role_order = Case(
+        *(
+            When(role=role, then=Value(position))
+            for position, role in enumerate(Membership.Role.values)
+        ),
+        output_field=IntegerField(),
+    )
+    return (
+        cooperative.memberships.select_related("user")
+        .annotate(role_order=role_order)
+        .order_by("role_order", "created_at", "pk")
+    )
+
+
+def pending_invitations(cooperative: Cooperative) -> QuerySet:
+    return cooperative.invitations.pending().select_related("invited_by")
+
+
+def is_member_email(cooperative: Cooperative, email: str) -> bool:
+    return cooperative.memberships.filter(user__email__iexact=email).exists()
+
+
+def has_pending_invitation(cooperative: Cooperative, email: str) -> bool:
+    return cooperative.invitations.pending().filter(email__iexact=email).exists()

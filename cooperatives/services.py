@@ -96,7 +96,9 @@ def invitation_create(
     *, cooperative: Cooperative, email: str, role: str, invited_by
 ) -> Invitation:
     invitation = Invitation.objects.create(
-        cooperative=cooperative, email=email.strip().lower(), role=role,
+        cooperative=cooperative,
+        email=email.strip().lower(),
+        role=role,
         invited_by=invited_by,
     )
     transaction.on_commit(lambda: send_invitation_email(invitation_id=invitation.pk))
@@ -106,9 +108,7 @@ def invitation_create(
 @transaction.atomic
 def invitation_accept(*, token: str, user) -> Membership:
     """Turn a usable invitation into a membership; each link works once."""
-    invitation = (
-        Invitation.objects.select_for_update().filter(token=token).first()
-    )
+    invitation = Invitation.objects.select_for_update().filter(token=token).first()
     if invitation is None:
         raise InvitationError("not_found")
     if invitation.accepted_at is not None:

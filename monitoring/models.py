@@ -76,3 +76,12 @@ class DailyMetric(models.Model):
 
     def __str__(self) -> str:
         return str(self.day)
+
+
+# The DailyMetric fields that hold figures, in the order pages show them.
+FIGURE_FIELDS = (
+    "active_cooperatives",
+    "inquiries_sent",
+    "replies",
+    "cross_type_interactions",
+)

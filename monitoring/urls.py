@@ -6,4 +6,5 @@ app_name = "monitoring"
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
+    path("hitung-ulang/", views.recompute, name="recompute"),
 ]

@@ -15,12 +15,21 @@ from cooperatives.models import Cooperative, Membership
 from .factories import CooperativeFactory, MembershipFactory, RegionFactory, UserFactory
 
 
+def _delete_cache_keys() -> None:
+    # cache.clear() would flush the whole Redis database, Celery's queue with
+    # it, so only the keys under the cache's prefix are deleted.
+    client = cache._cache.get_client(write=True)
+    keys = list(client.scan_iter(f"{settings.CACHES['default']['KEY_PREFIX']}:*"))
+    if keys:
+        client.delete(*keys)
+
+
 @pytest.fixture(autouse=True)
 def _empty_cache():
     # Rate limits and sessions live in Redis, which outlives each test.
-    cache.clear()
+    _delete_cache_keys()
     yield
-    cache.clear()
+    _delete_cache_keys()
 
 
 @pytest.fixture(autouse=True)

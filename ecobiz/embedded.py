@@ -104,6 +104,7 @@ def serve() -> int:
     manage("compile_translations")
     manage("load_reference_data")
     manage("seed_demo")
+    manage("compute_metrics", "--days", "31")
     celery = [sys.executable, "-m", "celery", "-A", "ecobiz"]
     processes = [
         subprocess.Popen([*celery, "worker", "--loglevel=INFO", "--concurrency=1"]),

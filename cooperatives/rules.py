@@ -49,9 +49,7 @@ rules.add_perm("cooperatives.view_members", is_member | is_administrator)
 # Only an owner may make someone else an owner, so a manager cannot invite
 # an account that outranks them.
 rules.add_perm("cooperatives.invite_owner", is_owner | is_administrator)
-rules.add_perm(
-    "cooperatives.verify_cooperative", is_facilitator | is_administrator
-)
+rules.add_perm("cooperatives.verify_cooperative", is_facilitator | is_administrator)
 # Trading: managers list products and share demands; every member may write.
 rules.add_perm("cooperatives.manage_catalogue", is_manager | is_administrator)
 rules.add_perm("cooperatives.send_inquiry", is_member)

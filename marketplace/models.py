@@ -32,7 +32,9 @@ class NamedReference(models.Model):
 
     @property
     def name(self) -> str:
-        return self.name_en if (get_language() or "id").startswith("en") else self.name_id
+        return (
+            self.name_en if (get_language() or "id").startswith("en") else self.name_id
+        )
 
 
 class Category(NamedReference):

@@ -17,6 +17,9 @@ Matches are ordered by a score from 0 to 100:
 * same regency, 20 points when the producer is in the delivery regency.
 
 Ties are broken by lower price, then by the newest product.
+
+The reads for the inbox and the dashboard's inquiry counts follow the
+matching functions.
 """
 
 from decimal import Decimal
@@ -24,18 +27,21 @@ from decimal import Decimal
 from django.db.models import (
     Case,
     DecimalField,
+    Exists,
     ExpressionWrapper,
     F,
+    OuterRef,
     Q,
     QuerySet,
     Value,
     When,
 )
 from django.db.models.functions import Least
+from django.utils import timezone
 
 from cooperatives.models import Cooperative
 
-from .models import Demand, Product, Unit
+from .models import Demand, Inquiry, InquiryReply, Product, Unit
 
 PRICE_WEIGHT = 50
 CAPACITY_WEIGHT = 30
@@ -44,8 +50,43 @@ SAME_REGION_WEIGHT = 20
 _SCORE_FIELD = DecimalField(max_digits=12, decimal_places=4)
 
 
+def _decimal(value) -> Value:
+    return Value(Decimal(value), output_field=_SCORE_FIELD)
+
+
 def _price_per_base_unit(price, factor):
-    return ExpressionWrapper(price * Value(Decimal(1)) / factor, output_field=_SCORE_FIELD)
+    return ExpressionWrapper(price * _decimal(1) / factor, output_field=_SCORE_FIELD)
+
+
+def _score_parts(
+    *, price_per_base, max_per_base, capacity_base, quantity_base, same_region: Q
+) -> dict:
+    """Return the three score annotations of the rule in the module docstring."""
+    price_points = ExpressionWrapper(
+        _decimal(PRICE_WEIGHT) * (_decimal(1) - price_per_base / max_per_base),
+        output_field=_SCORE_FIELD,
+    )
+    capacity_points = ExpressionWrapper(
+        _decimal(CAPACITY_WEIGHT)
+        * Least(capacity_base / quantity_base - _decimal(1), _decimal(1)),
+        output_field=_SCORE_FIELD,
+    )
+    region_points = Case(
+        When(same_region, then=_decimal(SAME_REGION_WEIGHT)),
+        default=_decimal(0),
+        output_field=_SCORE_FIELD,
+    )
+    return {
+        "price_points": price_points,
+        "capacity_points": capacity_points,
+        "region_points": region_points,
+    }
+
+
+_SCORE = ExpressionWrapper(
+    F("price_points") + F("capacity_points") + F("region_points"),
+    output_field=_SCORE_FIELD,
+)
 
 
 def _convertible_units(unit: Unit) -> Q:
@@ -54,34 +95,28 @@ def _convertible_units(unit: Unit) -> Q:
     return Q(unit__dimension=unit.dimension)
 
 
+def demand_is_open(demand: Demand) -> bool:
+    """Return whether a demand is active and valid today, like Demand.objects.open()."""
+    return demand.is_active and demand.valid_until >= timezone.localdate()
+
+
 def matches_for_demand(demand: Demand) -> QuerySet[Product]:
-    """Return the products that match a demand, best first, with a `score`."""
+    """Return the products that match a demand, best first, with a `score`.
+
+    Each product also carries the parts of its score (price_points,
+    capacity_points, region_points) and its price_per_base. A closed or
+    expired demand has no matches.
+    """
+    if not demand_is_open(demand):
+        return Product.objects.none()
     demand_base_quantity = demand.monthly_quantity * demand.unit.factor
     demand_max_per_base = Decimal(demand.max_price) / demand.unit.factor
-    price_per_base = _price_per_base_unit(F("price"), F("unit__factor"))
-    capacity_base = ExpressionWrapper(
-        F("monthly_capacity") * F("unit__factor"), output_field=_SCORE_FIELD
-    )
-    price_points = ExpressionWrapper(
-        Value(Decimal(PRICE_WEIGHT))
-        * (Value(Decimal(1)) - F("price_per_base") / Value(demand_max_per_base)),
-        output_field=_SCORE_FIELD,
-    )
-    capacity_points = ExpressionWrapper(
-        Value(Decimal(CAPACITY_WEIGHT))
-        * Least(
-            F("capacity_base") / Value(demand_base_quantity) - Value(Decimal(1)),
-            Value(Decimal(1)),
-        ),
-        output_field=_SCORE_FIELD,
-    )
-    region_points = Case(
-        When(
-            cooperative__region_id=demand.delivery_region_id,
-            then=Value(Decimal(SAME_REGION_WEIGHT)),
-        ),
-        default=Value(Decimal(0)),
-        output_field=_SCORE_FIELD,
+    score_parts = _score_parts(
+        price_per_base=F("price_per_base"),
+        max_per_base=_decimal(demand_max_per_base),
+        capacity_base=F("capacity_base"),
+        quantity_base=_decimal(demand_base_quantity),
+        same_region=Q(cooperative__region_id=demand.delivery_region_id),
     )
     return (
         Product.objects.active()
@@ -89,23 +124,29 @@ def matches_for_demand(demand: Demand) -> QuerySet[Product]:
         .filter(category_id=demand.category_id)
         .filter(_convertible_units(demand.unit))
         .exclude(cooperative_id=demand.cooperative_id)
-        .annotate(price_per_base=price_per_base, capacity_base=capacity_base)
+        .annotate(
+            price_per_base=_price_per_base_unit(F("price"), F("unit__factor")),
+            capacity_base=ExpressionWrapper(
+                F("monthly_capacity") * F("unit__factor"), output_field=_SCORE_FIELD
+            ),
+        )
         .filter(
             price_per_base__lte=demand_max_per_base,
             capacity_base__gte=demand_base_quantity,
         )
-        .annotate(
-            price_points=price_points,
-            capacity_points=capacity_points,
-            region_points=region_points,
-        )
-        .annotate(score=F("price_points") + F("capacity_points") + F("region_points"))
+        .annotate(**score_parts)
+        .annotate(score=_SCORE)
         .order_by("-score", "price_per_base", "-created_at")
     )
 
 
 def demands_matching_product(product: Product) -> QuerySet[Demand]:
-    """Return the open demands that a product matches, newest first."""
+    """Return the open demands that a product matches, newest first.
+
+    A product that is not listed matches nothing.
+    """
+    if not product.is_active:
+        return Demand.objects.none()
     unit = product.unit
     price_per_base = Decimal(product.price) / unit.factor
     capacity_base = product.monthly_capacity * unit.factor
@@ -120,10 +161,7 @@ def demands_matching_product(product: Product) -> QuerySet[Demand]:
         .filter(units, category_id=product.category_id)
         .exclude(cooperative_id=product.cooperative_id)
         .annotate(
-            max_per_base=ExpressionWrapper(
-                F("max_price") * Value(Decimal(1)) / F("unit__factor"),
-                output_field=_SCORE_FIELD,
-            ),
+            max_per_base=_price_per_base_unit(F("max_price"), F("unit__factor")),
             quantity_base=ExpressionWrapper(
                 F("monthly_quantity") * F("unit__factor"), output_field=_SCORE_FIELD
             ),
@@ -138,75 +176,150 @@ def match_pairs_for_cooperative(
 ) -> list[tuple[Demand, Product]]:
     """Return (demand, product) pairs on either side of a cooperative.
 
-    A consumer sees the best product for each of its open demands; a producer
-    sees the open demands its products match. One query per side, so the
-    dashboard's query count does not grow with the number of matches.
+    For each of its open demands, a consumer gets the best scored product.
+    For its products, a producer gets every open demand they match. A
+    cooperative of kind "both" gets both kinds of pairs. Pairs come newest
+    demand first, then best score first.
+    Four queries in all, so the dashboard's query count does not grow with
+    the number of matches.
     """
-    pairs: list[tuple[Demand, Product]] = []
-    demand_ids = Demand.objects.open().filter(cooperative=cooperative).values("pk")
-    product_ids = Product.objects.active().filter(cooperative=cooperative).values("pk")
-    rows = (
+    own_demands = Demand.objects.open().filter(cooperative=cooperative).values("pk")
+    own_products = Product.objects.active().filter(cooperative=cooperative).values("pk")
+    # DISTINCT ON keeps the first row per demand in the ORDER BY, which is
+    # the best scored product.
+    best_for_own_demands = (
         _match_rows()
-        .filter(Q(demand_id__in=demand_ids) | Q(product_id__in=product_ids))
-        .order_by("-demand_created_at")[: limit * 5]
+        .filter(demand_id__in=own_demands)
+        .order_by("id", "-score", "product_price_base", "-product_created_at")
+        .distinct("id")
     )
+    for_own_products = (
+        _match_rows()
+        .filter(product_id__in=own_products)
+        .order_by("-demand_created_at", "-score")[:limit]
+    )
+    rows = sorted(
+        [*best_for_own_demands, *for_own_products],
+        key=lambda row: (row["demand_created_at"], row["score"]),
+        reverse=True,
+    )[:limit]
     demands = Demand.objects.for_listing().in_bulk({row["demand_id"] for row in rows})
-    products = Product.objects.for_listing().in_bulk({row["product_id"] for row in rows})
-    seen = set()
-    for row in rows:
-        key = (row["demand_id"], row["product_id"])
-        if key in seen:
-            continue
-        seen.add(key)
-        pairs.append((demands[row["demand_id"]], products[row["product_id"]]))
-        if len(pairs) >= limit:
-            break
-    return pairs
+    products = Product.objects.for_listing().in_bulk(
+        {row["product_id"] for row in rows}
+    )
+    return [(demands[row["demand_id"]], products[row["product_id"]]) for row in rows]
+
+
+def match_count_for_cooperative(cooperative: Cooperative) -> int:
+    """Count the matching (demand, product) pairs on either side."""
+    own_demands = Demand.objects.open().filter(cooperative=cooperative).values("pk")
+    own_products = Product.objects.active().filter(cooperative=cooperative).values("pk")
+    return (
+        _match_rows()
+        .filter(Q(demand_id__in=own_demands) | Q(product_id__in=own_products))
+        .count()
+    )
 
 
 def _match_rows():
     """Return a values() queryset of every matching (demand, product) pair.
 
     The join is done in SQL, so it is one set-based query however many
-    demands and products there are.
+    demands and products there are. Demands reach products through their
+    shared category. Every condition on the product refers to an annotation
+    of that one join: a filter or exclude on "category__product" itself would
+    become a subquery about any product of the category.
     """
+    product = "category__product__"
     return (
         Demand.objects.open()
         .filter(
-            category__product__is_active=True,
-            category__product__unit__dimension=F("unit__dimension"),
-        )
-        .exclude(category__product__cooperative_id=F("cooperative_id"))
-        .exclude(
-            Q(unit__dimension=Unit.Dimension.BUNDLE)
-            & ~Q(category__product__unit_id=F("unit_id"))
+            **{
+                f"{product}is_active": True,
+                f"{product}unit__dimension": F("unit__dimension"),
+            }
         )
         .annotate(
-            product_id=F("category__product__id"),
+            product_id=F(f"{product}id"),
             demand_id=F("id"),
             demand_created_at=F("created_at"),
-            product_price_base=ExpressionWrapper(
-                F("category__product__price")
-                * Value(Decimal(1))
-                / F("category__product__unit__factor"),
-                output_field=_SCORE_FIELD,
+            product_created_at=F(f"{product}created_at"),
+            product_cooperative_id=F(f"{product}cooperative_id"),
+            product_region_id=F(f"{product}cooperative__region_id"),
+            product_unit_id=F(f"{product}unit_id"),
+            product_price_base=_price_per_base_unit(
+                F(f"{product}price"), F(f"{product}unit__factor")
             ),
             product_capacity_base=ExpressionWrapper(
-                F("category__product__monthly_capacity")
-                * F("category__product__unit__factor"),
+                F(f"{product}monthly_capacity") * F(f"{product}unit__factor"),
                 output_field=_SCORE_FIELD,
             ),
-            max_per_base=ExpressionWrapper(
-                F("max_price") * Value(Decimal(1)) / F("unit__factor"),
-                output_field=_SCORE_FIELD,
-            ),
+            max_per_base=_price_per_base_unit(F("max_price"), F("unit__factor")),
             quantity_base=ExpressionWrapper(
                 F("monthly_quantity") * F("unit__factor"), output_field=_SCORE_FIELD
             ),
+        )
+        .exclude(product_cooperative_id=F("cooperative_id"))
+        .filter(
+            ~Q(unit__dimension=Unit.Dimension.BUNDLE) | Q(product_unit_id=F("unit_id"))
         )
         .filter(
             product_price_base__lte=F("max_per_base"),
             product_capacity_base__gte=F("quantity_base"),
         )
-        .values("demand_id", "product_id", "demand_created_at")
+        .annotate(
+            **_score_parts(
+                price_per_base=F("product_price_base"),
+                max_per_base=F("max_per_base"),
+                capacity_base=F("product_capacity_base"),
+                quantity_base=F("quantity_base"),
+                same_region=Q(product_region_id=F("delivery_region_id")),
+            )
+        )
+        .annotate(score=_SCORE)
+        .values("demand_id", "product_id", "demand_created_at", "score")
+    )
+
+
+# Inquiries
+
+
+def inquiries_for_inbox(cooperative: Cooperative) -> QuerySet[Inquiry]:
+    """Return a cooperative's sent and received inquiries, latest activity first.
+
+    Each row carries `is_received`, `is_unread` (for this cooperative's side)
+    and `is_waiting` (received and not yet answered by this cooperative).
+    """
+    return (
+        Inquiry.objects.involving(cooperative)
+        .for_inbox()
+        .select_related("demand__unit")
+        .annotate(
+            is_received=Q(recipient_cooperative=cooperative),
+            is_unread=(
+                Q(recipient_cooperative=cooperative, recipient_read_at__isnull=True)
+                | Q(sender_cooperative=cooperative, sender_read_at__isnull=True)
+            ),
+            is_waiting=_waiting_condition(cooperative),
+        )
+        .order_by("-last_message_at", "-pk")
+    )
+
+
+def waiting_inquiries(cooperative: Cooperative) -> QuerySet[Inquiry]:
+    """Return the received inquiries no member of the cooperative answered."""
+    return Inquiry.objects.filter(_waiting_condition(cooperative))
+
+
+def _waiting_condition(cooperative: Cooperative) -> Q:
+    answered = InquiryReply.objects.filter(
+        inquiry=OuterRef("pk"), author_cooperative=cooperative
+    )
+    return Q(recipient_cooperative=cooperative) & ~Exists(answered)
+
+
+def inquiry_thread(inquiry: Inquiry) -> QuerySet[InquiryReply]:
+    """Return an inquiry's replies in the order they were sent."""
+    return inquiry.replies.select_related("author", "author_cooperative").order_by(
+        "created_at", "pk"
     )

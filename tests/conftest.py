@@ -5,7 +5,10 @@ there, Citra owns the consumer cooperative Konsumen Sejahtera, Dewi is a
 facilitator and Eko has no cooperative.
 """
 
+import importlib
+
 import pytest
+from django.apps import apps as django_apps
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.cache import cache
@@ -116,3 +119,33 @@ def dewi(db):
 def eko(db):
     """A signed-in user without a cooperative."""
     return UserFactory(email="eko@contoh.id")
+
+
+def _restore_reference_rows() -> None:
+    """Re-create the rows that data migrations insert.
+
+    Transactional tests end with a flush that empties every table, including
+    categories, units and the facilitators group, which later tests expect.
+    """
+    for module_name, function_name in (
+        ("marketplace.migrations.0002_categories_and_units", "add_reference_rows"),
+        ("accounts.migrations.0002_facilitators_group", "add_group"),
+    ):
+        module = importlib.import_module(module_name)
+        getattr(module, function_name)(django_apps, None)
+
+
+def _is_transactional(request) -> bool:
+    marker = request.node.get_closest_marker("django_db")
+    if marker is not None and marker.kwargs.get("transaction"):
+        return True
+    return bool({"transactional_db", "live_server"} & set(request.fixturenames))
+
+
+@pytest.fixture(autouse=True)
+def _reference_rows_after_flush(request, django_db_blocker):
+    # Set up before the database fixtures, so this teardown runs after theirs.
+    yield
+    if _is_transactional(request):
+        with django_db_blocker.unblock():
+            _restore_reference_rows()

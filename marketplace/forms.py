@@ -1,0 +1,159 @@
+"""Forms for products, demands and inquiries.
+
+Prices use RupiahField and quantities QuantityField, so that "1.500.000" and
+"2,5" are read as Indonesian users type them.
+"""
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from cooperatives.fields import QuantityField, RupiahField
+from cooperatives.models import Region
+
+from .models import Category, Demand, Product, Unit
+
+# One trillion Rupiah per unit: far above any real price, and far below the
+# 64-bit column limit, so that a typo gets a message instead of a database
+# error.
+MAX_PRICE = 1_000_000_000_000
+MESSAGE_MAX_LENGTH = 5000
+
+_PRICE_ERRORS = {
+    "min_value": _("Enter a price above zero."),
+    "max_value": _("Enter a price of at most Rp 1.000.000.000.000."),
+}
+_QUANTITY_ERRORS = {"min_value": _("Enter a quantity above zero.")}
+
+
+def _price_field(label) -> RupiahField:
+    return RupiahField(
+        label=label,
+        max_value=MAX_PRICE,
+        error_messages=_PRICE_ERRORS,
+        help_text=_("Whole Rupiah, for example 12.500."),
+    )
+
+
+def _quantity_field(label, help_text) -> QuantityField:
+    return QuantityField(
+        label=label, error_messages=_QUANTITY_ERRORS, help_text=help_text
+    )
+
+
+def _set_reference_choices(form: forms.ModelForm) -> None:
+    form.fields["category"].queryset = Category.objects.all()
+    form.fields["category"].empty_label = _("Choose a category")
+    form.fields["unit"].queryset = Unit.objects.all()
+    form.fields["unit"].empty_label = _("Choose a unit")
+
+
+class ProductForm(forms.ModelForm):
+    price = _price_field(_("Price per unit (Rp)"))
+    minimum_order = _quantity_field(
+        _("Minimum order"), _("In the unit chosen above, for example 10 or 2,5.")
+    )
+    monthly_capacity = _quantity_field(
+        _("Monthly capacity"), _("How much you can supply each month, in that unit.")
+    )
+
+    class Meta:
+        model = Product
+        fields = [
+            "name",
+            "category",
+            "unit",
+            "price",
+            "minimum_order",
+            "monthly_capacity",
+            "description",
+            "photo",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 4}),
+            "photo": forms.ClearableFileInput(
+                attrs={"accept": "image/jpeg,image/png,image/webp"}
+            ),
+        }
+        help_texts = {"photo": _("JPG, PNG or WebP, at most 5 MB.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _set_reference_choices(self)
+
+
+class ProductEditForm(ProductForm):
+    class Meta(ProductForm.Meta):
+        fields = [*ProductForm.Meta.fields, "is_active"]
+        help_texts = {
+            **ProductForm.Meta.help_texts,
+            "is_active": _("Untick to hide the product from the catalogue."),
+        }
+
+
+class DemandForm(forms.ModelForm):
+    monthly_quantity = _quantity_field(
+        _("Quantity per month"), _("For example 500 or 2,5.")
+    )
+    max_price = _price_field(_("Maximum price per unit (Rp)"))
+
+    class Meta:
+        model = Demand
+        fields = [
+            "category",
+            "monthly_quantity",
+            "unit",
+            "max_price",
+            "delivery_region",
+            "valid_until",
+            "note",
+        ]
+        widgets = {
+            "valid_until": forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
+            "note": forms.Textarea(attrs={"rows": 3}),
+        }
+        help_texts = {
+            "valid_until": _("The last day producers can answer this demand."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _set_reference_choices(self)
+        region = self.fields["delivery_region"]
+        region.queryset = Region.objects.order_by("name")
+        region.empty_label = _("Choose a regency or city")
+
+    def clean_valid_until(self):
+        valid_until = self.cleaned_data["valid_until"]
+        if valid_until < timezone.localdate():
+            raise forms.ValidationError(
+                _("Choose today or a later date."), code="past_date"
+            )
+        return valid_until
+
+
+class DemandEditForm(DemandForm):
+    class Meta(DemandForm.Meta):
+        fields = [*DemandForm.Meta.fields, "is_active"]
+        help_texts = {
+            **DemandForm.Meta.help_texts,
+            "is_active": _("Untick to close the demand."),
+        }
+
+
+class InquiryForm(forms.Form):
+    subject = forms.CharField(label=_("Subject"), max_length=200)
+    body = forms.CharField(
+        label=_("Message"),
+        max_length=MESSAGE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Say what you need or offer: quantity, price, delivery."),
+    )
+
+
+class ReplyForm(forms.Form):
+    body = forms.CharField(
+        label=_("Your reply"),
+        max_length=MESSAGE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )

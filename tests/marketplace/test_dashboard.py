@@ -1,0 +1,143 @@
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from cooperatives.models import Cooperative
+from marketplace.dashboard import member_dashboard
+
+from ..factories import (
+    CooperativeFactory,
+    DemandFactory,
+    InquiryFactory,
+    ProductFactory,
+)
+from .helpers import count_queries, jpeg_upload
+
+pytestmark = pytest.mark.django_db
+
+DASHBOARD_URL = reverse("dashboard")
+
+
+def _steps(context) -> dict[str, bool]:
+    return {str(step.label): step.done for step in context["checklist"]}
+
+
+def test_checklist_new_producer(producer):
+    producer.description = ""
+    producer.save()
+    context = member_dashboard(producer)
+    assert _steps(context) == {
+        "Complete your profile: description and phone number": False,
+        "Add your logo": False,
+        "List your first product": False,
+        "Answer the inquiries waiting for you": True,
+    }
+    assert context["checklist_done"] == 1
+    assert context["checklist_width_class"] == "w-25"
+
+
+def test_checklist_all_done(producer, product):
+    producer.description = "Petani padi Ciparay."
+    producer.logo = jpeg_upload(200, 200, "logo.jpg")
+    producer.save()
+    context = member_dashboard(producer)
+    assert all(_steps(context).values())
+    assert context["checklist_percent"] == 100
+    assert context["checklist_width_class"] == "w-100"
+
+
+def test_checklist_profile_needs_phone(producer):
+    producer.description = "Petani padi."
+    producer.phone = ""
+    producer.save()
+    steps = _steps(member_dashboard(producer))
+    assert steps["Complete your profile: description and phone number"] is False
+
+
+def test_checklist_consumer_demand(consumer, demand):
+    steps = _steps(member_dashboard(consumer))
+    assert steps["Share your first demand"] is True
+
+
+def test_checklist_both_kinds(db):
+    both = CooperativeFactory(kind=Cooperative.Kind.BOTH)
+    DemandFactory(cooperative=both)
+    steps = _steps(member_dashboard(both))
+    assert steps["List your first product or share your first demand"] is True
+
+
+def test_checklist_waiting_inquiry(producer, inquiry):
+    context = member_dashboard(producer)
+    assert _steps(context)["Answer the inquiries waiting for you"] is False
+    assert context["waiting_count"] == 1
+
+
+def test_matches_both_sides(producer, consumer, product, demand):
+    producer_view = member_dashboard(producer)
+    consumer_view = member_dashboard(consumer)
+    assert producer_view["match_pairs"] == [(demand, product)]
+    assert consumer_view["match_pairs"] == [(demand, product)]
+    assert producer_view["match_count"] == 1
+    assert consumer_view["match_count"] == 1
+
+
+def test_latest_inquiries(producer, inquiry):
+    assert member_dashboard(producer)["latest_inquiries"] == [inquiry]
+
+
+def test_page_anonymous(client):
+    response = client.get(DASHBOARD_URL)
+    assert response.status_code == 302
+
+
+def test_page_without_cooperative(client, eko):
+    client.force_login(eko)
+    response = client.get(DASHBOARD_URL)
+    assert response.status_code == 200
+    assert "Register a cooperative" in response.text
+
+
+def test_page_producer(client, ani, product, demand, inquiry):
+    client.force_login(ani)
+    response = client.get(DASHBOARD_URL)
+    assert response.status_code == 200
+    assert "Koperasi Konsumen Sejahtera needs 1.000 kg of Beras per month" in (
+        response.text
+    )
+    assert "Your product Beras Pandan Wangi fits" in response.text
+    assert "Tentang Beras Pandan Wangi" in response.text
+    assert 'class="progress-bar w-' in response.text
+
+
+def test_page_consumer(client, citra, product, demand):
+    client.force_login(citra)
+    response = client.get(DASHBOARD_URL)
+    assert "Your demand: Beras, 1.000 kg per month" in response.text
+    assert "Best offer: Beras Pandan Wangi, Rp 12.500/kg" in response.text
+
+
+def test_page_staff_no_manage_buttons(client, budi, producer):
+    client.force_login(budi)
+    response = client.get(DASHBOARD_URL)
+    assert response.status_code == 200
+    assert reverse("marketplace:product-create") not in response.text
+
+
+def test_page_query_count(
+    client, ani, producer, consumer, django_assert_max_num_queries
+):
+    def add_rows(count: int) -> None:
+        for _ in range(count):
+            ProductFactory(cooperative=producer, monthly_capacity=Decimal("5000"))
+            DemandFactory()
+            InquiryFactory(sender_cooperative=consumer, recipient_cooperative=producer)
+
+    add_rows(10)
+    client.force_login(ani)
+    with_ten = count_queries(client, DASHBOARD_URL)
+    add_rows(40)
+    with django_assert_max_num_queries(with_ten):
+        response = client.get(DASHBOARD_URL)
+    assert response.context["match_count"] == 50 * 50
+    assert len(response.context["match_pairs"]) == 10

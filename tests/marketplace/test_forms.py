@@ -1,0 +1,191 @@
+"""Bad input on the product and demand forms: messages, never exceptions."""
+
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+from django.utils import timezone, translation
+
+from marketplace.forms import DemandForm, InquiryForm, ProductForm
+
+from ..factories import category, unit
+
+pytestmark = pytest.mark.django_db
+
+
+def _product_data(**overrides) -> dict:
+    return {
+        "name": "Beras Pandan Wangi",
+        "category": category("beras").pk,
+        "unit": unit("kg").pk,
+        "price": "12.500",
+        "minimum_order": "10",
+        "monthly_capacity": "2000",
+        "description": "",
+        **overrides,
+    }
+
+
+def _demand_data(region, **overrides) -> dict:
+    return {
+        "category": category("beras").pk,
+        "monthly_quantity": "1.000",
+        "unit": unit("kg").pk,
+        "max_price": "14.000",
+        "delivery_region": region.pk,
+        "valid_until": (timezone.localdate() + timedelta(days=30)).isoformat(),
+        "note": "",
+        **overrides,
+    }
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("1.500", 1500),
+        ("1.500.000", 1_500_000),
+        ("1500", 1500),
+        ("Rp 1.500", 1500),
+        ("Rp1.500", 1500),
+        ("IDR 2.000", 2000),
+    ],
+)
+def test_price_indonesian_formats(typed, stored):
+    form = ProductForm(data=_product_data(price=typed))
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["price"] == stored
+
+
+def test_price_english_comma():
+    with translation.override("en"):
+        form = ProductForm(data=_product_data(price="1,500"))
+        assert form.is_valid(), form.errors
+    assert form.cleaned_data["price"] == 1500
+
+
+def test_price_fraction_rejected():
+    form = ProductForm(data=_product_data(price="1500,50"))
+    assert not form.is_valid()
+    assert "whole Rupiah" in form.errors["price"][0]
+
+
+@pytest.mark.parametrize("typed", ["-1000", "-5", "0"])
+def test_price_not_positive(typed):
+    form = ProductForm(data=_product_data(price=typed))
+    assert not form.is_valid()
+    assert form.errors["price"] == ["Enter a price above zero."]
+
+
+@pytest.mark.parametrize("typed", ["abc", "1.50", "12..500", "1.5000"])
+def test_price_unreadable(typed):
+    form = ProductForm(data=_product_data(price=typed))
+    assert not form.is_valid()
+    assert "not a valid amount" in form.errors["price"][0]
+
+
+def test_price_too_large():
+    form = ProductForm(data=_product_data(price="99999999999999999999"))
+    assert not form.is_valid()
+    assert "at most" in form.errors["price"][0]
+
+
+def test_quantity_comma_decimal():
+    form = ProductForm(data=_product_data(minimum_order="2,5"))
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["minimum_order"] == Decimal("2.5")
+
+
+@pytest.mark.parametrize("field", ["minimum_order", "monthly_capacity"])
+@pytest.mark.parametrize("typed", ["0", "-1", "-0,5"])
+def test_quantity_not_positive(field, typed):
+    form = ProductForm(data=_product_data(**{field: typed}))
+    assert not form.is_valid()
+    assert form.errors[field] == ["Enter a quantity above zero."]
+
+
+@pytest.mark.parametrize("typed", ["banyak", "NaN", "Infinity", "1e999"])
+def test_quantity_unreadable(typed):
+    form = ProductForm(data=_product_data(monthly_capacity=typed))
+    assert not form.is_valid()
+    assert "monthly_capacity" in form.errors
+
+
+@pytest.mark.parametrize(
+    "field", ["name", "category", "unit", "price", "monthly_capacity"]
+)
+def test_product_required_fields(field):
+    form = ProductForm(data=_product_data(**{field: ""}))
+    assert not form.is_valid()
+    assert field in form.errors
+
+
+def test_product_unknown_category():
+    form = ProductForm(data=_product_data(category="999999"))
+    assert not form.is_valid()
+    assert "category" in form.errors
+
+
+def test_demand_valid(garut):
+    form = DemandForm(data=_demand_data(garut))
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["monthly_quantity"] == Decimal("1000")
+    assert form.cleaned_data["max_price"] == 14_000
+
+
+def test_demand_today_allowed(garut):
+    form = DemandForm(
+        data=_demand_data(garut, valid_until=timezone.localdate().isoformat())
+    )
+    assert form.is_valid(), form.errors
+
+
+def test_demand_past_date_rejected(garut):
+    yesterday = timezone.localdate() - timedelta(days=1)
+    form = DemandForm(data=_demand_data(garut, valid_until=yesterday.isoformat()))
+    assert not form.is_valid()
+    assert form.errors["valid_until"] == ["Choose today or a later date."]
+
+
+@pytest.mark.parametrize("typed", ["2026-13-45", "besok", "31/02/2027"])
+def test_demand_bad_date(garut, typed):
+    form = DemandForm(data=_demand_data(garut, valid_until=typed))
+    assert not form.is_valid()
+    assert "valid_until" in form.errors
+
+
+@pytest.mark.parametrize(
+    ("field", "typed", "message"),
+    [
+        ("monthly_quantity", "0", "Enter a quantity above zero."),
+        ("monthly_quantity", "-10", "Enter a quantity above zero."),
+        ("max_price", "0", "Enter a price above zero."),
+        ("max_price", "-1000", "Enter a price above zero."),
+    ],
+)
+def test_demand_not_positive(garut, field, typed, message):
+    form = DemandForm(data=_demand_data(garut, **{field: typed}))
+    assert not form.is_valid()
+    assert form.errors[field] == [message]
+
+
+@pytest.mark.parametrize(
+    "field", ["category", "monthly_quantity", "unit", "max_price", "valid_until"]
+)
+def test_demand_required_fields(garut, field):
+    form = DemandForm(data=_demand_data(garut, **{field: ""}))
+    assert not form.is_valid()
+    assert field in form.errors
+
+
+def test_inquiry_form_required():
+    form = InquiryForm(data={"subject": "", "body": "  "})
+    assert not form.is_valid()
+    assert "subject" in form.errors
+    assert "body" in form.errors
+
+
+def test_inquiry_form_too_long():
+    form = InquiryForm(data={"subject": "x" * 201, "body": "y" * 5001})
+    assert not form.is_valid()
+    assert "subject" in form.errors
+    assert "body" in form.errors

@@ -1,0 +1,380 @@
+"""Matching rules and the score documented in marketplace/selectors.py."""
+
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+from django.utils import timezone
+
+from cooperatives.models import Cooperative
+from marketplace.selectors import (
+    demands_matching_product,
+    inquiries_for_inbox,
+    match_count_for_cooperative,
+    match_pairs_for_cooperative,
+    matches_for_demand,
+    waiting_inquiries,
+)
+
+from ..factories import (
+    CooperativeFactory,
+    DemandFactory,
+    InquiryFactory,
+    ProductFactory,
+    RegionFactory,
+    category,
+    unit,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def _ids(queryset) -> list[int]:
+    return [row.pk for row in queryset]
+
+
+@pytest.fixture
+def region(db):
+    return RegionFactory(bps_code="3273", name="Kota Bandung")
+
+
+@pytest.fixture
+def rice_demand(region):
+    """1000 kg of rice a month, at most Rp 14.000/kg, delivered to Kota Bandung."""
+    return DemandFactory(
+        monthly_quantity=Decimal("1000"),
+        max_price=14_000,
+        delivery_region=region,
+    )
+
+
+# Matching rules
+
+
+def test_match_same_category_only(rice_demand):
+    rice = ProductFactory()
+    vegetables = ProductFactory(category=category("sayuran"))
+    matched = _ids(matches_for_demand(rice_demand))
+    assert rice.pk in matched
+    assert vegetables.pk not in matched
+
+
+def test_match_kuintal_demand_kg_product():
+    demand = DemandFactory(
+        unit=unit("kuintal"), monthly_quantity=Decimal("2"), max_price=1_400_000
+    )
+    enough = ProductFactory(monthly_capacity=Decimal("200"), price=14_000)
+    too_little = ProductFactory(monthly_capacity=Decimal("199"), price=12_000)
+    too_dear = ProductFactory(monthly_capacity=Decimal("500"), price=14_001)
+    matched = _ids(matches_for_demand(demand))
+    assert enough.pk in matched
+    assert too_little.pk not in matched
+    assert too_dear.pk not in matched
+
+
+def test_match_price_per_ton_converts(rice_demand):
+    cheap = ProductFactory(
+        unit=unit("ton"), price=13_000_000, monthly_capacity=Decimal("2")
+    )
+    dear = ProductFactory(
+        unit=unit("ton"), price=14_500_000, monthly_capacity=Decimal("2")
+    )
+    small = ProductFactory(
+        unit=unit("ton"), price=10_000_000, monthly_capacity=Decimal("0.5")
+    )
+    matched = _ids(matches_for_demand(rice_demand))
+    assert cheap.pk in matched
+    assert dear.pk not in matched
+    assert small.pk not in matched
+
+
+def test_match_bundle_only_bundle():
+    demand = DemandFactory(
+        category=category("sayuran"),
+        unit=unit("ikat"),
+        monthly_quantity=Decimal("100"),
+        max_price=5_000,
+    )
+    in_bundles = ProductFactory(
+        category=category("sayuran"), unit=unit("ikat"), price=3_000
+    )
+    in_kg = ProductFactory(category=category("sayuran"), unit=unit("kg"), price=3_000)
+    in_pieces = ProductFactory(
+        category=category("sayuran"), unit=unit("pcs"), price=3_000
+    )
+    matched = _ids(matches_for_demand(demand))
+    assert matched == [in_bundles.pk]
+    assert in_kg.pk not in matched
+    assert in_pieces.pk not in matched
+
+
+def test_match_kg_demand_skips_bundle(rice_demand):
+    bundle = ProductFactory(unit=unit("ikat"), price=1_000)
+    assert _ids(matches_for_demand(rice_demand)) == []
+    assert _ids(demands_matching_product(bundle)) == []
+
+
+def test_match_price_at_max_included(rice_demand):
+    at_max = ProductFactory(price=14_000)
+    above = ProductFactory(price=14_001)
+    matched = _ids(matches_for_demand(rice_demand))
+    assert at_max.pk in matched
+    assert above.pk not in matched
+
+
+def test_match_capacity_equal_included(rice_demand):
+    equal = ProductFactory(monthly_capacity=Decimal("1000"))
+    below = ProductFactory(monthly_capacity=Decimal("999.999"))
+    matched = _ids(matches_for_demand(rice_demand))
+    assert equal.pk in matched
+    assert below.pk not in matched
+
+
+def test_match_own_cooperative_excluded(region):
+    both = CooperativeFactory(kind=Cooperative.Kind.BOTH)
+    demand = DemandFactory(cooperative=both, delivery_region=region)
+    own = ProductFactory(cooperative=both)
+    other = ProductFactory()
+    matched = _ids(matches_for_demand(demand))
+    assert own.pk not in matched
+    assert other.pk in matched
+    assert demand.pk not in _ids(demands_matching_product(own))
+
+
+def test_match_inactive_product_excluded(rice_demand):
+    hidden = ProductFactory(is_active=False)
+    assert hidden.pk not in _ids(matches_for_demand(rice_demand))
+    assert _ids(demands_matching_product(hidden)) == []
+
+
+def test_match_expired_demand_has_none():
+    ProductFactory()
+    expired = DemandFactory(valid_until=timezone.localdate() - timedelta(days=1))
+    assert _ids(matches_for_demand(expired)) == []
+
+
+def test_match_closed_demand_has_none():
+    ProductFactory()
+    closed = DemandFactory(is_active=False)
+    assert _ids(matches_for_demand(closed)) == []
+
+
+def test_match_valid_today_included():
+    product = ProductFactory()
+    today = DemandFactory(valid_until=timezone.localdate())
+    assert _ids(matches_for_demand(today)) == [product.pk]
+
+
+# Score and ordering
+
+
+def test_score_parts_follow_rule(rice_demand, region):
+    producer = CooperativeFactory(region=region)
+    product = ProductFactory(
+        cooperative=producer, price=7_000, monthly_capacity=Decimal("2000")
+    )
+    match = matches_for_demand(rice_demand).get(pk=product.pk)
+    assert match.price_points == Decimal(25)
+    assert match.capacity_points == Decimal(30)
+    assert match.region_points == Decimal(20)
+    assert match.score == Decimal(75)
+
+
+def test_score_partial_points(rice_demand):
+    product = ProductFactory(price=10_500, monthly_capacity=Decimal("1500"))
+    match = matches_for_demand(rice_demand).get(pk=product.pk)
+    assert match.price_points == Decimal("12.5")
+    assert match.capacity_points == Decimal(15)
+    assert match.region_points == Decimal(0)
+    assert match.score == Decimal("27.5")
+
+
+def test_score_capacity_capped_at_30(rice_demand):
+    product = ProductFactory(price=14_000, monthly_capacity=Decimal("10000"))
+    match = matches_for_demand(rice_demand).get(pk=product.pk)
+    assert match.capacity_points == Decimal(30)
+
+
+def test_score_converts_units_for_points():
+    demand = DemandFactory(
+        unit=unit("kuintal"), monthly_quantity=Decimal("10"), max_price=1_400_000
+    )
+    product = ProductFactory(
+        price=7_000, monthly_capacity=Decimal("2"), unit=unit("ton")
+    )
+    # Rp 7.000.000/ton is Rp 7.000/kg, half the Rp 14.000/kg maximum, and
+    # 2 ton is twice the 10 kuintal needed.
+    product.price = 7_000_000
+    product.save()
+    match = matches_for_demand(demand).get(pk=product.pk)
+    assert match.price_points == Decimal(25)
+    assert match.capacity_points == Decimal(30)
+
+
+def test_order_same_regency_first(rice_demand, region):
+    far = ProductFactory(price=12_000)
+    near = ProductFactory(price=12_000, cooperative=CooperativeFactory(region=region))
+    assert _ids(matches_for_demand(rice_demand)) == [near.pk, far.pk]
+
+
+def test_order_by_score(rice_demand):
+    middle = ProductFactory(price=10_500, monthly_capacity=Decimal("1500"))
+    best = ProductFactory(price=7_000, monthly_capacity=Decimal("2000"))
+    worst = ProductFactory(price=14_000, monthly_capacity=Decimal("1000"))
+    assert _ids(matches_for_demand(rice_demand)) == [best.pk, middle.pk, worst.pk]
+
+
+def test_order_tie_lower_price_first(rice_demand):
+    # Both score 15: 15 price points and none for capacity, or the reverse.
+    dearer = ProductFactory(price=14_000, monthly_capacity=Decimal("1500"))
+    cheaper = ProductFactory(price=9_800, monthly_capacity=Decimal("1000"))
+    matches = list(matches_for_demand(rice_demand))
+    assert [match.score for match in matches] == [Decimal(15), Decimal(15)]
+    assert _ids(matches) == [cheaper.pk, dearer.pk]
+
+
+def test_order_tie_newest_first(rice_demand):
+    older = ProductFactory()
+    newer = ProductFactory()
+    assert _ids(matches_for_demand(rice_demand)) == [newer.pk, older.pk]
+
+
+# Demands matching a product
+
+
+def test_demands_for_product_convert():
+    product = ProductFactory(price=12_000, monthly_capacity=Decimal("300"))
+    in_kuintal = DemandFactory(
+        unit=unit("kuintal"), monthly_quantity=Decimal("2"), max_price=1_300_000
+    )
+    too_big = DemandFactory(
+        unit=unit("kuintal"), monthly_quantity=Decimal("4"), max_price=1_300_000
+    )
+    too_cheap = DemandFactory(
+        unit=unit("ton"), monthly_quantity=Decimal("0.1"), max_price=11_000_000
+    )
+    matched = _ids(demands_matching_product(product))
+    assert in_kuintal.pk in matched
+    assert too_big.pk not in matched
+    assert too_cheap.pk not in matched
+
+
+def test_demands_for_product_skip_closed():
+    product = ProductFactory()
+    open_demand = DemandFactory()
+    DemandFactory(is_active=False)
+    DemandFactory(valid_until=timezone.localdate() - timedelta(days=1))
+    DemandFactory(category=category("kopi"))
+    assert _ids(demands_matching_product(product)) == [open_demand.pk]
+
+
+# Pairs on the dashboard
+
+
+def test_pairs_consumer_sees_best_product(rice_demand):
+    ProductFactory(price=13_500)
+    best = ProductFactory(price=8_000)
+    pairs = match_pairs_for_cooperative(rice_demand.cooperative)
+    assert pairs == [(rice_demand, best)]
+
+
+def test_pairs_producer_sees_demands(rice_demand):
+    product = ProductFactory(price=12_000)
+    second = DemandFactory()
+    unmatched = DemandFactory(max_price=11_000)
+    pairs = match_pairs_for_cooperative(product.cooperative)
+    assert pairs == [(second, product), (rice_demand, product)]
+    assert (unmatched, product) not in pairs
+
+
+def test_pairs_both_kinds_see_both(rice_demand):
+    both = CooperativeFactory(kind=Cooperative.Kind.BOTH)
+    own_product = ProductFactory(cooperative=both, price=13_000)
+    own_demand = DemandFactory(cooperative=both, category=category("kopi"))
+    coffee = ProductFactory(category=category("kopi"), price=10_000)
+    pairs = match_pairs_for_cooperative(both)
+    assert (own_demand, coffee) in pairs
+    assert (rice_demand, own_product) in pairs
+    assert len(pairs) == 2
+
+
+def test_pairs_both_kinds_keep_other_producers():
+    # A cooperative that sells rice itself still sees other producers' rice
+    # for its own rice demand, and never its own product.
+    both = CooperativeFactory(kind=Cooperative.Kind.BOTH)
+    own_product = ProductFactory(cooperative=both, price=9_000)
+    own_demand = DemandFactory(cooperative=both)
+    other = ProductFactory(price=13_000)
+    pairs = match_pairs_for_cooperative(both)
+    assert pairs == [(own_demand, other)]
+    assert (own_demand, own_product) not in pairs
+
+
+def test_pairs_respect_limit():
+    product = ProductFactory()
+    DemandFactory.create_batch(4)
+    assert len(match_pairs_for_cooperative(product.cooperative, limit=3)) == 3
+
+
+def test_pairs_empty_without_matches(rice_demand):
+    assert match_pairs_for_cooperative(rice_demand.cooperative) == []
+
+
+def test_match_count_counts_pairs(rice_demand):
+    ProductFactory.create_batch(3)
+    ProductFactory(price=20_000)
+    assert match_count_for_cooperative(rice_demand.cooperative) == 3
+
+
+def test_match_count_producer_side():
+    product = ProductFactory()
+    DemandFactory.create_batch(2)
+    DemandFactory(is_active=False)
+    assert match_count_for_cooperative(product.cooperative) == 2
+
+
+# Inquiries
+
+
+def test_inbox_flags_received(inquiry, producer):
+    row = inquiries_for_inbox(producer).get()
+    assert row.is_received is True
+    assert row.is_unread is True
+    assert row.is_waiting is True
+
+
+def test_inbox_flags_sent(inquiry, consumer):
+    inquiry.sender_read_at = timezone.now()
+    inquiry.save()
+    row = inquiries_for_inbox(consumer).get()
+    assert row.is_received is False
+    assert row.is_unread is False
+    assert row.is_waiting is False
+
+
+def test_inbox_excludes_others(inquiry, third_cooperative):
+    assert list(inquiries_for_inbox(third_cooperative)) == []
+
+
+def test_inbox_newest_activity_first(consumer, producer):
+    now = timezone.now()
+    old = InquiryFactory(
+        sender_cooperative=consumer,
+        recipient_cooperative=producer,
+        last_message_at=now - timedelta(days=2),
+    )
+    recent = InquiryFactory(
+        sender_cooperative=producer,
+        recipient_cooperative=consumer,
+        last_message_at=now - timedelta(hours=1),
+    )
+    assert _ids(inquiries_for_inbox(producer)) == [recent.pk, old.pk]
+
+
+def test_waiting_until_recipient_replies(inquiry, producer, consumer, ani, citra):
+    assert _ids(waiting_inquiries(producer)) == [inquiry.pk]
+    inquiry.replies.create(author=citra, author_cooperative=consumer, body="Halo?")
+    assert _ids(waiting_inquiries(producer)) == [inquiry.pk]
+    inquiry.replies.create(author=ani, author_cooperative=producer, body="Bisa.")
+    assert _ids(waiting_inquiries(producer)) == []
+    assert _ids(waiting_inquiries(consumer)) == []

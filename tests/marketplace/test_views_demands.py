@@ -1,0 +1,330 @@
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+from django.contrib.messages import get_messages
+from django.urls import reverse
+from django.utils import timezone
+
+from cooperatives.models import Membership
+from marketplace.models import Demand
+
+from ..factories import (
+    CooperativeFactory,
+    DemandFactory,
+    MembershipFactory,
+    ProductFactory,
+    category,
+    unit,
+)
+from .helpers import count_queries
+
+pytestmark = pytest.mark.django_db
+
+LIST_URL = reverse("marketplace:demand-list")
+CREATE_URL = reverse("marketplace:demand-create")
+
+
+def _edit_url(demand) -> str:
+    return reverse("marketplace:demand-edit", kwargs={"pk": demand.pk})
+
+
+def _form_data(region, **overrides) -> dict:
+    return {
+        "category": category("beras").pk,
+        "monthly_quantity": "2",
+        "unit": unit("kuintal").pk,
+        "max_price": "1.400.000",
+        "delivery_region": region.pk,
+        "valid_until": (timezone.localdate() + timedelta(days=60)).isoformat(),
+        "note": "Beras medium untuk toko anggota.",
+        **overrides,
+    }
+
+
+def _edit_data(demand, **overrides) -> dict:
+    values = {
+        "monthly_quantity": str(demand.monthly_quantity),
+        "unit": demand.unit_id,
+        "max_price": str(demand.max_price),
+        "valid_until": demand.valid_until.isoformat(),
+        "is_active": "on",
+    }
+    return _form_data(demand.delivery_region, **{**values, **overrides})
+
+
+@pytest.fixture
+def staff_of_consumer(consumer):
+    return MembershipFactory(
+        cooperative=consumer, role=Membership.Role.STAFF, user__email="gilang@contoh.id"
+    ).user
+
+
+# List
+
+
+def test_list_anonymous(client, demand):
+    response = client.get(LIST_URL)
+    assert response.status_code == 200
+    assert "Beras" in response.text
+    assert "1.000 kg per month" in response.text
+    assert "At most Rp 14.000/kg" in response.text
+    assert "Delivery to Kabupaten Garut" in response.text
+    assert "Koperasi Konsumen Sejahtera" in response.text
+
+
+def test_list_member_and_outsider(client, demand, citra, ani):
+    for user in (citra, ani):
+        client.force_login(user)
+        response = client.get(LIST_URL)
+        assert response.status_code == 200
+        assert "Koperasi Konsumen Sejahtera" in response.text
+
+
+def test_list_hides_closed(client, demand):
+    DemandFactory(cooperative__name="Koperasi Tutup", is_active=False)
+    DemandFactory(
+        cooperative__name="Koperasi Lewat",
+        valid_until=timezone.localdate() - timedelta(days=1),
+    )
+    response = client.get(LIST_URL)
+    assert "Koperasi Tutup" not in response.text
+    assert "Koperasi Lewat" not in response.text
+    assert response.context["page_obj"].paginator.count == 1
+
+
+def test_list_filter_category(client, demand):
+    DemandFactory(cooperative__name="Koperasi Kopi", category=category("kopi"))
+    response = client.get(LIST_URL, {"category": category("kopi").pk})
+    assert "Koperasi Kopi" in response.text
+    assert "Koperasi Konsumen Sejahtera" not in response.text
+
+
+def test_list_filter_region(client, demand, bandung):
+    DemandFactory(cooperative__name="Koperasi Bandung", delivery_region=bandung)
+    response = client.get(LIST_URL, {"region": bandung.pk})
+    assert "Koperasi Bandung" in response.text
+    assert "Koperasi Konsumen Sejahtera" not in response.text
+
+
+def test_list_empty_state(client):
+    response = client.get(LIST_URL)
+    assert "No demand is open yet" in response.text
+
+
+@pytest.mark.parametrize(
+    ("requested", "expected"),
+    [("abc", 1), ("0", 1), ("-1", 1), ("2.5", 2), ("99999999999999999999", 2)],
+)
+def test_list_page_oddities(client, requested, expected):
+    DemandFactory.create_batch(25)
+    response = client.get(LIST_URL, {"page": requested})
+    assert response.status_code == 200
+    assert response.context["page_obj"].number == expected
+
+
+def test_list_query_count(client, django_assert_max_num_queries):
+    DemandFactory.create_batch(10)
+    with_ten = count_queries(client, LIST_URL)
+    DemandFactory.create_batch(40)
+    with django_assert_max_num_queries(with_ten):
+        response = client.get(LIST_URL)
+    assert len(response.context["page_obj"].object_list) == 20
+
+
+# Create
+
+
+def test_create_anonymous(client):
+    response = client.get(CREATE_URL)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))
+
+
+def test_create_default_region(client, citra, garut):
+    client.force_login(citra)
+    response = client.get(CREATE_URL)
+    assert response.status_code == 200
+    assert response.context["form"].initial["delivery_region"] == garut.pk
+
+
+def test_create_owner_saves(client, citra, consumer, garut):
+    client.force_login(citra)
+    response = client.post(CREATE_URL, _form_data(garut))
+    demand = Demand.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == demand.get_absolute_url()
+    assert demand.cooperative == consumer
+    assert demand.monthly_quantity == Decimal("2")
+    assert demand.max_price == 1_400_000
+    assert demand.unit.code == "kuintal"
+    messages = [str(message) for message in get_messages(response.wsgi_request)]
+    assert messages == ["Your demand is shared. Producer cooperatives can now see it."]
+
+
+def test_create_staff_forbidden(client, staff_of_consumer, garut):
+    client.force_login(staff_of_consumer)
+    assert client.get(CREATE_URL).status_code == 403
+    assert client.post(CREATE_URL, _form_data(garut)).status_code == 403
+    assert Demand.objects.count() == 0
+
+
+def test_create_producer_message(client, ani, bandung):
+    client.force_login(ani)
+    response = client.post(CREATE_URL, _form_data(bandung))
+    assert response.status_code == 200
+    assert "Only consumer cooperatives share demands" in response.text
+    assert Demand.objects.count() == 0
+
+
+def test_create_without_cooperative(client, eko, garut):
+    client.force_login(eko)
+    response = client.post(CREATE_URL, _form_data(garut))
+    assert response.status_code == 302
+    assert Demand.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("field", "typed"),
+    [
+        ("monthly_quantity", "0"),
+        ("monthly_quantity", "-5"),
+        ("max_price", "0"),
+        ("max_price", "-1000"),
+        ("max_price", "1400000,50"),
+        ("valid_until", "2020-01-01"),
+        ("valid_until", "kemarin"),
+        ("delivery_region", "999999"),
+        ("category", ""),
+    ],
+)
+def test_create_bad_input(client, citra, garut, field, typed):
+    client.force_login(citra)
+    response = client.post(CREATE_URL, _form_data(garut, **{field: typed}))
+    assert response.status_code == 200
+    assert field in response.context["form"].errors
+    assert Demand.objects.count() == 0
+
+
+def test_create_keeps_input(client, citra, garut):
+    client.force_login(citra)
+    response = client.post(CREATE_URL, _form_data(garut, max_price="-1000"))
+    assert 'value="-1000"' in response.text
+    assert "Enter a price above zero." in response.text
+
+
+# Edit
+
+
+def test_edit_anonymous(client, demand):
+    response = client.get(_edit_url(demand))
+    assert response.status_code == 302
+
+
+def test_edit_owner_saves(client, citra, demand):
+    client.force_login(citra)
+    response = client.post(_edit_url(demand), _edit_data(demand, max_price="15.000"))
+    demand.refresh_from_db()
+    assert response.status_code == 302
+    assert demand.max_price == 15_000
+
+
+def test_edit_owner_closes(client, citra, demand):
+    client.force_login(citra)
+    data = _edit_data(demand)
+    del data["is_active"]
+    client.post(_edit_url(demand), data)
+    demand.refresh_from_db()
+    assert demand.is_active is False
+
+
+def test_edit_outsider_not_found(client, ani, demand):
+    client.force_login(ani)
+    assert client.get(_edit_url(demand)).status_code == 404
+    response = client.post(_edit_url(demand), _edit_data(demand, max_price="1"))
+    assert response.status_code == 404
+    demand.refresh_from_db()
+    assert demand.max_price == 14_000
+
+
+def test_edit_staff_forbidden(client, staff_of_consumer, demand):
+    client.force_login(staff_of_consumer)
+    assert client.get(_edit_url(demand)).status_code == 403
+    response = client.post(_edit_url(demand), _edit_data(demand, max_price="1"))
+    assert response.status_code == 403
+    demand.refresh_from_db()
+    assert demand.max_price == 14_000
+
+
+def test_edit_bad_input_unchanged(client, citra, demand):
+    client.force_login(citra)
+    response = client.post(_edit_url(demand), _edit_data(demand, monthly_quantity="-1"))
+    assert response.status_code == 200
+    assert "monthly_quantity" in response.context["form"].errors
+    demand.refresh_from_db()
+    assert demand.monthly_quantity == Decimal("1000")
+
+
+# Detail
+
+
+def test_detail_anonymous(client, demand, product):
+    response = client.get(demand.get_absolute_url())
+    assert response.status_code == 200
+    assert "Rp 14.000/kg" in response.text
+    assert response.context["matches"] == []
+    assert "Why this match" not in response.text
+
+
+def test_detail_outsider_offer_button(client, ani, demand, product):
+    client.force_login(ani)
+    response = client.get(demand.get_absolute_url())
+    assert response.context["matches"] == []
+    inquiry_url = reverse(
+        "marketplace:inquiry-create", kwargs={"slug": "koperasi-konsumen-sejahtera"}
+    )
+    assert f"{inquiry_url}?demand={demand.pk}" in response.text
+
+
+def test_detail_owner_sees_matches(client, citra, demand, product):
+    client.force_login(citra)
+    response = client.get(demand.get_absolute_url())
+    assert response.context["matches"] == [product]
+    inquiry_url = reverse(
+        "marketplace:inquiry-create", kwargs={"slug": "koperasi-tani-makmur"}
+    )
+    assert f"{inquiry_url}?product={product.pk}" in response.text
+
+
+def test_detail_why_line(client, citra, demand, garut):
+    # Rp 7.000 is half the maximum (25 points), 2000 kg twice the need
+    # (30 points) and the producer is in Garut, the delivery regency (20).
+    near = CooperativeFactory(region=garut, name="Koperasi Garut Subur")
+    ProductFactory(cooperative=near, price=7_000, monthly_capacity=Decimal("2000"))
+    client.force_login(citra)
+    response = client.get(demand.get_absolute_url())
+    assert (
+        "Why this match: price 25 of 50 points, capacity 30 of 30, "
+        "same regency 20 of 20." in response.text
+    )
+    assert ">75<" in response.text
+
+
+def test_detail_converted_price(client, citra, demand):
+    ProductFactory(unit=unit("ton"), price=12_000_000, monthly_capacity=Decimal("5"))
+    client.force_login(citra)
+    response = client.get(demand.get_absolute_url())
+    assert "Rp 12.000.000/ton" in response.text
+    assert "(Rp 12.000/kg)" in response.text
+
+
+def test_detail_closed_hidden(client, ani, citra, demand):
+    demand.is_active = False
+    demand.save()
+    assert client.get(demand.get_absolute_url()).status_code == 404
+    client.force_login(ani)
+    assert client.get(demand.get_absolute_url()).status_code == 404
+    client.force_login(citra)
+    response = client.get(demand.get_absolute_url())
+    assert response.status_code == 200
+    assert "A closed demand has no matches" in response.text

@@ -8,11 +8,11 @@ from django.db.models import Value
 from django.utils import timezone
 from django.utils.text import slugify
 
-from .emails import send_invitation_email
 from .events import InteractionKind, announce
 from .images import shrink_image
 from .models import Cooperative, Invitation, Membership
 from .search import normalise, trigrams
+from .tasks import send_invitation
 
 logger = logging.getLogger(__name__)
 
@@ -101,7 +101,9 @@ def invitation_create(
         role=role,
         invited_by=invited_by,
     )
-    transaction.on_commit(lambda: send_invitation_email(invitation_id=invitation.pk))
+    # The email goes out from a worker, so a slow or failing mail server does
+    # not fail the request that created the invitation.
+    transaction.on_commit(lambda: send_invitation.delay(invitation.pk))
     return invitation
 
 

@@ -131,6 +131,8 @@ def serve() -> int:
 
 
 def run_tests(arguments: list[str]) -> int:
+    # Tests check the Indonesian pages, which need the compiled catalogue.
+    manage("compile_translations")
     result = subprocess.run(
         [sys.executable, "-m", "pytest", *arguments], cwd=BASE_DIR, check=False
     )

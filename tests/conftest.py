@@ -36,6 +36,13 @@ def _empty_cache():
 
 
 @pytest.fixture(autouse=True)
+def _eager_celery(settings):
+    # Tasks run in the calling process through Celery's eager mode; the
+    # monitoring tests run one job through a real worker on the broker.
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+
+
+@pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 

@@ -191,6 +191,19 @@ def inquiry_send(
     return inquiry
 
 
+def mark_thread_replied(inquiry: Inquiry, *, author_cooperative, at) -> None:
+    """Move a thread's last activity to `at` and make it unread for the other side.
+
+    The author's side has read everything up to its own reply. The caller
+    saves the inquiry.
+    """
+    inquiry.last_message_at = at
+    if author_cooperative.pk == inquiry.sender_cooperative_id:
+        inquiry.sender_read_at, inquiry.recipient_read_at = at, None
+    else:
+        inquiry.sender_read_at, inquiry.recipient_read_at = None, at
+
+
 @transaction.atomic
 def inquiry_reply(
     *, inquiry: Inquiry, author, author_cooperative: Cooperative, body: str
@@ -212,11 +225,7 @@ def inquiry_reply(
         body=body,
         created_at=now,
     )
-    inquiry.last_message_at = now
-    if author_cooperative.pk == inquiry.sender_cooperative_id:
-        inquiry.sender_read_at, inquiry.recipient_read_at = now, None
-    else:
-        inquiry.sender_read_at, inquiry.recipient_read_at = None, now
+    mark_thread_replied(inquiry, author_cooperative=author_cooperative, at=now)
     inquiry.save(
         update_fields=["last_message_at", "sender_read_at", "recipient_read_at"]
     )

@@ -21,6 +21,7 @@ from cooperatives.models import Cooperative
 
 from ..models import Demand, Inquiry, InquiryReply, Product
 from ..selectors import matches_for_demand
+from ..services import mark_thread_replied
 from . import timeline
 from .network import SLUG_PREFIX, NewNetwork
 
@@ -183,11 +184,7 @@ def _add_reply(conversation: Conversation, author_cooperative, body, owners, rng
             created_at=sent_at,
         )
     )
-    inquiry.last_message_at = sent_at
-    if author_cooperative.pk == inquiry.sender_cooperative_id:
-        inquiry.sender_read_at, inquiry.recipient_read_at = sent_at, None
-    else:
-        inquiry.sender_read_at, inquiry.recipient_read_at = None, sent_at
+    mark_thread_replied(inquiry, author_cooperative=author_cooperative, at=sent_at)
 
 
 def plan_conversations(

@@ -10,7 +10,7 @@ from PIL import Image, UnidentifiedImageError
 # that fixes it could not be consulted here.
 COOPERATIVE_NUMBER_LENGTH = 16
 # Nomor Induk Berusaha issued by the OSS system has 13 digits
-# (PP 24/2018, Article 1 and OSS guidance).
+# by the OSS (Online Single Submission) licensing system.
 NIB_LENGTH = 13
 
 ALLOWED_IMAGE_FORMATS = {"JPEG", "PNG", "WEBP"}

@@ -7,10 +7,10 @@ from PIL import Image, UnidentifiedImageError
 # Nomor Induk Koperasi, issued by the Ministry of Cooperatives under
 # Permenkop UKM 10/2016, is printed on NIK certificates as 16 digits.
 # NOTE: the digit count comes from issued certificates; the regulation text
-# that fixes it could not be consulted here.
+# that fixes it has not been checked. See docs/identifiers.md.
 COOPERATIVE_NUMBER_LENGTH = 16
-# Nomor Induk Berusaha issued by the OSS system has 13 digits
-# by the OSS (Online Single Submission) licensing system.
+# Nomor Induk Berusaha, issued by the OSS (Online Single Submission)
+# licensing system, has 13 digits.
 NIB_LENGTH = 13
 
 ALLOWED_IMAGE_FORMATS = {"JPEG", "PNG", "WEBP"}

@@ -145,7 +145,7 @@ class DailyTable:
 
     @property
     def chart(self) -> dict:
-        """Return the labels and one series per column, for Chart.js."""
+        """Return the labels and one series per column, for the line chart."""
         return {
             "labels": [date_format(day, "j M") for day, _ in self.rows],
             "series": [

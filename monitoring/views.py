@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 from kombu.exceptions import OperationalError
 from rules.contrib.views import permission_required
 
+from .charts import line_chart
 from .periods import jakarta_today
 from .selectors import daily_table, last_days, metrics_summary
 from .tasks import compute_daily_metrics
@@ -21,9 +22,11 @@ DASHBOARD_DAYS = 30
 @permission_required("monitoring.view_dashboard", raise_exception=True)
 def dashboard(request):
     today = jakarta_today()
+    table = daily_table(last_days(DASHBOARD_DAYS, today=today))
     context = {
         "summary": metrics_summary(days=DASHBOARD_DAYS, today=today),
-        "table": daily_table(last_days(DASHBOARD_DAYS, today=today)),
+        "table": table,
+        "chart": line_chart(**table.chart),
     }
     return render(request, "monitoring/dashboard.html", context)
 

@@ -50,14 +50,6 @@ const vendorPackages = [
       "Pinned to the 2.x line on purpose: `npm install htmx.org` without a version installs " +
       "4.x, a new major version that the templates are not written for.",
   },
-  {
-    npmName: "chart.js",
-    dir: "chartjs",
-    base: "dist",
-    files: ["dist/chart.umd.min.js"],
-    license: "LICENSE.md",
-    purpose: "Charts for the dashboard page only. The UMD build defines the global `Chart`.",
-  },
 ];
 
 // Matches a trailing `//# sourceMappingURL=...` line. The .map files are not

@@ -73,7 +73,7 @@ def parse_quantity(text: str) -> Decimal:
 
 
 class RupiahField(forms.IntegerField):
-    """A whole-Rupiah amount, greater than zero unless min_value says otherwise."""
+    """A whole-Rupiah amount, at least 1 unless min_value sets another minimum."""
 
     widget = forms.TextInput
 

@@ -197,7 +197,7 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = DEBUG
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
-# Uploads above this size are refused before Pillow reads them.
+# Uploads above this size are rejected before Pillow reads them.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
@@ -243,7 +243,7 @@ LOGGING = {
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
 
-# The address that links in emails point to.
+# The base URL of links in emails.
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 # The container health check calls /health/ over plain HTTP from inside.
 SECURE_REDIRECT_EXEMPT = [r"^health/$"]

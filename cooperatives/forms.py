@@ -6,6 +6,7 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Fieldset, Layout
 from django import forms
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
 
@@ -57,13 +58,13 @@ class CooperativeForm(forms.ModelForm):
     cooperative_number = IdentificationNumberField(
         validator=validate_cooperative_number,
         required=False,
-        label=Cooperative._meta.get_field("cooperative_number").verbose_name,
+        label=capfirst(Cooperative._meta.get_field("cooperative_number").verbose_name),
         help_text=Cooperative._meta.get_field("cooperative_number").help_text,
     )
     nib = IdentificationNumberField(
         validator=validate_nib,
         required=False,
-        label=Cooperative._meta.get_field("nib").verbose_name,
+        label=capfirst(Cooperative._meta.get_field("nib").verbose_name),
         help_text=Cooperative._meta.get_field("nib").help_text,
     )
     phone = PhoneNumberField(
@@ -80,7 +81,7 @@ class CooperativeForm(forms.ModelForm):
     founded_year = forms.IntegerField(
         required=False,
         min_value=EARLIEST_FOUNDED_YEAR,
-        label=Cooperative._meta.get_field("founded_year").verbose_name,
+        label=capfirst(Cooperative._meta.get_field("founded_year").verbose_name),
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )
     logo = LogoField(

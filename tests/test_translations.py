@@ -53,7 +53,8 @@ def test_home_page_in_indonesian(client, compiled_catalogue):
     response = client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="id")
 
     assert response.headers["Content-Language"] == "id"
-    assert "Daftar" in response.text or "Direktori" in response.text
+    assert "Direktori" in response.text
+    assert "Directory" not in response.text
 
 
 @pytest.mark.django_db

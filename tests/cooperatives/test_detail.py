@@ -53,7 +53,7 @@ def test_detail_shows_identifiers(client, producer):
         "Jl. Raya Banjaran No. 10",
         "Beras organik.",
         "Kabupaten Bandung",
-        "Agriculture",
+        "Pertanian",
         "120",
     ):
         assert text in page
@@ -197,7 +197,7 @@ def test_detail_limits_products(client, producer):
 def test_detail_no_products_empty_state(client, producer, ani):
     client.force_login(ani)
     page = _page(client, producer)
-    assert "No products are listed yet." in page
+    assert "Belum ada produk di katalog." in page
     assert reverse("marketplace:product-create") in page
 
 

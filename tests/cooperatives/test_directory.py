@@ -100,13 +100,13 @@ def test_directory_bad_filter_shows_error(client, producer):
 
 def test_directory_empty_result_offers_reset(client, searchable):
     page = client.get(URL, {"q": "nelayan"}).content.decode()
-    assert "No cooperative matches your search" in page
-    assert "Show all cooperatives" in page
+    assert "Tidak ada koperasi yang sesuai dengan pencarian Anda" in page
+    assert "Tampilkan semua koperasi" in page
 
 
 def test_directory_empty_offers_registration(client, db):
     page = client.get(URL).content.decode()
-    assert "No cooperative is listed yet." in page
+    assert "Belum ada koperasi yang terdaftar." in page
     assert reverse("cooperatives:register") in page
 
 

@@ -66,27 +66,27 @@ def test_price_english_comma():
 def test_price_fraction_rejected():
     form = ProductForm(data=_product_data(price="1500,50"))
     assert not form.is_valid()
-    assert "whole Rupiah" in form.errors["price"][0]
+    assert "angka bulat dalam Rupiah: hapus angka setelah" in form.errors["price"][0]
 
 
 @pytest.mark.parametrize("typed", ["-1000", "-5", "0"])
 def test_price_not_positive(typed):
     form = ProductForm(data=_product_data(price=typed))
     assert not form.is_valid()
-    assert form.errors["price"] == ["Enter a price above zero."]
+    assert form.errors["price"] == ["Masukkan harga lebih dari nol."]
 
 
 @pytest.mark.parametrize("typed", ["abc", "1.50", "12..500", "1.5000"])
 def test_price_unreadable(typed):
     form = ProductForm(data=_product_data(price=typed))
     assert not form.is_valid()
-    assert "not a valid amount" in form.errors["price"][0]
+    assert "bukan jumlah yang valid" in form.errors["price"][0]
 
 
 def test_price_too_large():
     form = ProductForm(data=_product_data(price="99999999999999999999"))
     assert not form.is_valid()
-    assert "at most" in form.errors["price"][0]
+    assert "paling tinggi Rp 1.000.000.000.000" in form.errors["price"][0]
 
 
 def test_quantity_comma_decimal():
@@ -100,7 +100,7 @@ def test_quantity_comma_decimal():
 def test_quantity_not_positive(field, typed):
     form = ProductForm(data=_product_data(**{field: typed}))
     assert not form.is_valid()
-    assert form.errors[field] == ["Enter a quantity above zero."]
+    assert form.errors[field] == ["Masukkan jumlah lebih dari nol."]
 
 
 @pytest.mark.parametrize("typed", ["banyak", "NaN", "Infinity", "1e999"])
@@ -143,7 +143,7 @@ def test_demand_past_date_rejected(garut):
     yesterday = timezone.localdate() - timedelta(days=1)
     form = DemandForm(data=_demand_data(garut, valid_until=yesterday.isoformat()))
     assert not form.is_valid()
-    assert form.errors["valid_until"] == ["Choose today or a later date."]
+    assert form.errors["valid_until"] == ["Pilih hari ini atau tanggal sesudahnya."]
 
 
 @pytest.mark.parametrize("typed", ["2026-13-45", "besok", "31/02/2027"])
@@ -156,10 +156,10 @@ def test_demand_bad_date(garut, typed):
 @pytest.mark.parametrize(
     ("field", "typed", "message"),
     [
-        ("monthly_quantity", "0", "Enter a quantity above zero."),
-        ("monthly_quantity", "-10", "Enter a quantity above zero."),
-        ("max_price", "0", "Enter a price above zero."),
-        ("max_price", "-1000", "Enter a price above zero."),
+        ("monthly_quantity", "0", "Masukkan jumlah lebih dari nol."),
+        ("monthly_quantity", "-10", "Masukkan jumlah lebih dari nol."),
+        ("max_price", "0", "Masukkan harga lebih dari nol."),
+        ("max_price", "-1000", "Masukkan harga lebih dari nol."),
     ],
 )
 def test_demand_not_positive(garut, field, typed, message):

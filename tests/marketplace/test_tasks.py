@@ -130,7 +130,7 @@ def test_email_reply_goes_to_sender(sent_inquiry, producer, ani, citra, eager_ta
     )
     _run(inquiry_id=sent_inquiry.pk, reply_id=reply.pk)
     assert [message.to for message in mail.outbox] == [["citra@contoh.id"]]
-    assert "New reply from Koperasi Tani Makmur" in mail.outbox[0].subject
+    assert "Balasan baru dari Koperasi Tani Makmur" in mail.outbox[0].subject
     assert "Bisa, harga Rp 12.000." in mail.outbox[0].body
 
 

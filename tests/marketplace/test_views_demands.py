@@ -67,9 +67,9 @@ def test_list_anonymous(client, demand):
     response = client.get(LIST_URL)
     assert response.status_code == 200
     assert "Beras" in response.text
-    assert "1.000 kg per month" in response.text
-    assert "At most Rp 14.000/kg" in response.text
-    assert "Delivery to Kabupaten Garut" in response.text
+    assert "1.000 kg per bulan" in response.text
+    assert "Maksimal Rp 14.000/kg" in response.text
+    assert "Dikirim ke Kabupaten Garut" in response.text
     assert "Koperasi Konsumen Sejahtera" in response.text
 
 
@@ -109,7 +109,7 @@ def test_list_filter_region(client, demand, bandung):
 
 def test_list_empty_state(client):
     response = client.get(LIST_URL)
-    assert "No demand is open yet" in response.text
+    assert "Belum ada kebutuhan terbuka" in response.text
 
 
 @pytest.mark.parametrize(
@@ -159,7 +159,9 @@ def test_create_owner_saves(client, citra, consumer, garut):
     assert demand.max_price == 1_400_000
     assert demand.unit.code == "kuintal"
     messages = [str(message) for message in get_messages(response.wsgi_request)]
-    assert messages == ["Your demand is shared. Producer cooperatives can now see it."]
+    assert messages == [
+        "Kebutuhan Anda sudah ditambahkan. Koperasi produsen kini dapat melihatnya."
+    ]
 
 
 def test_create_staff_forbidden(client, staff_of_consumer, garut):
@@ -173,7 +175,7 @@ def test_create_producer_message(client, ani, bandung):
     client.force_login(ani)
     response = client.post(CREATE_URL, _form_data(bandung))
     assert response.status_code == 200
-    assert "Only consumer cooperatives share demands" in response.text
+    assert "Hanya koperasi konsumen yang dapat menambahkan kebutuhan" in response.text
     assert Demand.objects.count() == 0
 
 
@@ -210,7 +212,7 @@ def test_create_keeps_input(client, citra, garut):
     client.force_login(citra)
     response = client.post(CREATE_URL, _form_data(garut, max_price="-1000"))
     assert 'value="-1000"' in response.text
-    assert "Enter a price above zero." in response.text
+    assert "Masukkan harga lebih dari nol." in response.text
 
 
 # Edit
@@ -273,7 +275,7 @@ def test_detail_anonymous(client, demand, product):
     assert response.status_code == 200
     assert "Rp 14.000/kg" in response.text
     assert response.context["matches"] == []
-    assert "Why this match" not in response.text
+    assert "Mengapa cocok" not in response.text
 
 
 def test_detail_outsider_offer_button(client, ani, demand, product):
@@ -304,8 +306,8 @@ def test_detail_why_line(client, citra, demand, garut):
     client.force_login(citra)
     response = client.get(demand.get_absolute_url())
     assert (
-        "Why this match: price 25 of 50 points, capacity 30 of 30, "
-        "same regency 20 of 20." in response.text
+        "Mengapa cocok: harga 25 dari 50 poin, kapasitas 30 dari 30, "
+        "kabupaten/kota yang sama 20 dari 20." in response.text
     )
     assert ">75<" in response.text
 
@@ -327,4 +329,4 @@ def test_detail_closed_hidden(client, ani, citra, demand):
     client.force_login(citra)
     response = client.get(demand.get_absolute_url())
     assert response.status_code == 200
-    assert "A closed demand has no matches" in response.text
+    assert "Kebutuhan yang sudah ditutup tidak punya kecocokan" in response.text

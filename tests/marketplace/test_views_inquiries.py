@@ -39,13 +39,13 @@ def test_create_form(client, citra, producer):
     client.force_login(citra)
     response = client.get(_create_url())
     assert response.status_code == 200
-    assert "Send an inquiry to Koperasi Tani Makmur" in response.text
+    assert "Kirim pertanyaan ke Koperasi Tani Makmur" in response.text
 
 
 def test_create_product_subject(client, citra, product):
     client.force_login(citra)
     response = client.get(_create_url(), {"product": product.pk})
-    assert response.context["form"].initial["subject"] == "About Beras Pandan Wangi"
+    assert response.context["form"].initial["subject"] == "Tentang Beras Pandan Wangi"
     assert response.context["product"] == product
 
 
@@ -55,7 +55,8 @@ def test_create_demand_subject(client, ani, demand):
         _create_url("koperasi-konsumen-sejahtera"), {"demand": demand.pk}
     )
     assert response.context["demand"] == demand
-    assert response.context["form"].initial["subject"].startswith("About your demand")
+    subject = response.context["form"].initial["subject"]
+    assert subject.startswith("Tentang kebutuhan Anda: ")
 
 
 def test_create_sends(client, citra, consumer, producer, product):
@@ -70,7 +71,8 @@ def test_create_sends(client, citra, consumer, producer, product):
     assert inquiry.product == product
     assert inquiry.body == DATA["body"]
     assert _messages(response) == [
-        "Your inquiry is sent to Koperasi Tani Makmur. Their answer will appear here."
+        "Pertanyaan Anda sudah terkirim ke Koperasi Tani Makmur. "
+        "Balasannya akan muncul di sini."
     ]
 
 
@@ -87,7 +89,7 @@ def test_create_own_cooperative(client, ani, product):
     assert response.status_code == 302
     assert response["Location"] == product.get_absolute_url()
     assert _messages(response) == [
-        "You cannot send an inquiry to your own cooperative."
+        "Anda tidak dapat mengirim pertanyaan ke koperasi sendiri."
     ]
     assert Inquiry.objects.count() == 0
 
@@ -158,10 +160,10 @@ def test_inbox_recipient(client, ani, inquiry):
     response = client.get(INBOX_URL)
     assert response.status_code == 200
     assert "Tentang Beras Pandan Wangi" in response.text
-    assert "From Koperasi Konsumen Sejahtera" in response.text
-    assert ">New<" in response.text
+    assert "Dari Koperasi Konsumen Sejahtera" in response.text
+    assert ">Baru<" in response.text
     assert response.context["waiting_count"] == 1
-    assert "1 inquiry is waiting for your reply." in response.text
+    assert "1 pertanyaan menunggu balasan Anda." in response.text
 
 
 def test_inbox_staff_sees(client, budi, inquiry):
@@ -175,8 +177,8 @@ def test_inbox_sender(client, citra, inquiry):
     inquiry.save()
     client.force_login(citra)
     response = client.get(INBOX_URL)
-    assert "To Koperasi Tani Makmur" in response.text
-    assert ">New<" not in response.text
+    assert "Kepada Koperasi Tani Makmur" in response.text
+    assert ">Baru<" not in response.text
     assert response.context["waiting_count"] == 0
 
 
@@ -185,7 +187,7 @@ def test_inbox_outsider(client, outsider, inquiry):
     response = client.get(INBOX_URL)
     assert response.status_code == 200
     assert "Tentang Beras Pandan Wangi" not in response.text
-    assert "No messages yet" in response.text
+    assert "Belum ada pesan" in response.text
 
 
 def test_inbox_without_cooperative(client, eko):
@@ -345,7 +347,7 @@ def test_reply_recipient(client, ani, producer, inquiry):
     assert response["Location"] == _detail_url(inquiry)
     assert reply.author == ani
     assert reply.author_cooperative == producer
-    assert _messages(response) == ["Your reply is sent."]
+    assert _messages(response) == ["Balasan Anda sudah terkirim."]
 
 
 def test_reply_sender(client, citra, consumer, inquiry):

@@ -108,12 +108,12 @@ def test_list_bad_filter_values(client, product):
 
 def test_list_empty_state(client):
     response = client.get(LIST_URL)
-    assert "No product is listed yet" in response.text
+    assert "Belum ada produk di katalog" in response.text
 
 
 def test_list_empty_search(client, product):
     response = client.get(LIST_URL, {"q": "durian"})
-    assert "No product matches your search" in response.text
+    assert "Tidak ada produk yang sesuai dengan pencarian Anda" in response.text
 
 
 @pytest.mark.parametrize(
@@ -169,7 +169,7 @@ def test_create_owner_saves(client, ani, producer):
     assert product.cooperative == producer
     assert product.price == 15_000
     assert product.monthly_capacity == Decimal("800")
-    assert _messages(response) == ["Beras Merah Organik is now in the catalogue."]
+    assert _messages(response) == ["Beras Merah Organik kini tampil di katalog."]
 
 
 def test_create_with_photo(client, ani):
@@ -202,14 +202,14 @@ def test_create_consumer_message(client, citra):
     client.force_login(citra)
     response = client.get(CREATE_URL)
     assert response.status_code == 200
-    assert "Only producer cooperatives list products" in response.text
+    assert "Hanya koperasi produsen yang dapat menambahkan produk" in response.text
     assert reverse("marketplace:demand-create") in response.text
 
 
 def test_create_consumer_post_ignored(client, citra):
     client.force_login(citra)
     response = client.post(CREATE_URL, _form_data())
-    assert "Only producer cooperatives list products" in response.text
+    assert "Hanya koperasi produsen yang dapat menambahkan produk" in response.text
     assert Product.objects.count() == 0
 
 
@@ -248,7 +248,7 @@ def test_create_price_fraction_k01(client, ani):
     client.force_login(ani)
     response = client.post(CREATE_URL, _form_data(price="1500,50"))
     assert response.status_code == 200
-    assert "whole Rupiah" in response.text
+    assert "angka bulat dalam Rupiah: hapus angka setelah" in response.text
     assert 'value="1500,50"' in response.text
     assert Product.objects.count() == 0
 
@@ -258,7 +258,9 @@ def test_create_price_not_positive(client, ani, typed):
     client.force_login(ani)
     response = client.post(CREATE_URL, _form_data(price=typed))
     assert response.status_code == 200
-    assert response.context["form"].errors["price"] == ["Enter a price above zero."]
+    assert response.context["form"].errors["price"] == [
+        "Masukkan harga lebih dari nol."
+    ]
     assert Product.objects.count() == 0
 
 
@@ -268,7 +270,7 @@ def test_create_quantity_not_positive(client, ani, field, typed):
     client.force_login(ani)
     response = client.post(CREATE_URL, _form_data(**{field: typed}))
     assert response.status_code == 200
-    assert response.context["form"].errors[field] == ["Enter a quantity above zero."]
+    assert response.context["form"].errors[field] == ["Masukkan jumlah lebih dari nol."]
     assert Product.objects.count() == 0
 
 
@@ -303,7 +305,7 @@ def test_edit_owner_saves(client, ani, product):
     product.refresh_from_db()
     assert response.status_code == 302
     assert product.price == 13_000
-    assert _messages(response) == ["Your changes are saved."]
+    assert _messages(response) == ["Perubahan Anda sudah disimpan."]
 
 
 def test_edit_owner_unlists(client, ani, product):
@@ -349,7 +351,7 @@ def test_edit_bad_input_unchanged(client, ani, product):
     assert response.status_code == 200
     assert "price" in response.context["form"].errors
     assert "name" in response.context["form"].errors
-    assert "Edit Beras Pandan Wangi" in response.text
+    assert "Ubah Beras Pandan Wangi" in response.text
     product.refresh_from_db()
     assert product.name == "Beras Pandan Wangi"
     assert product.price == 12_500
@@ -388,7 +390,7 @@ def test_detail_outsider_no_matches(client, citra, product, demand):
     response = client.get(product.get_absolute_url())
     assert response.status_code == 200
     assert response.context["matching_demands"] == []
-    assert "Open demands this product matches" not in response.text
+    assert "Kebutuhan terbuka yang cocok dengan produk ini" not in response.text
 
 
 def test_detail_unlisted_hidden(client, citra, ani, product):

@@ -29,8 +29,9 @@ def send_invitation_email(*, invitation_id: int) -> None:
                 reverse("cooperatives:invitation-accept", args=[invitation.token])
             ),
         }
-        subject = render_to_string(
-            "cooperatives/email/invitation_subject.txt", context
-        ).strip()
+        subject = render_to_string("cooperatives/email/invitation_subject.txt", context)
         body = render_to_string("cooperatives/email/invitation_body.txt", context)
+    # A line break in a subject would end the header, and a cooperative name
+    # posted without the browser can contain one.
+    subject = " ".join(subject.split())
     send_mail(subject, body, None, [invitation.email])

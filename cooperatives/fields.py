@@ -47,7 +47,15 @@ def parse_rupiah(text: str) -> int:
             code="invalid",
             params={"value": text},
         )
-    return int(digits)
+    try:
+        return int(digits)
+    except ValueError as error:
+        # int() rejects more digits than sys.get_int_max_str_digits(), 4300
+        # by default.
+        raise ValidationError(
+            _("The amount has too many digits. Example: 1.500.000"),
+            code="too_long",
+        ) from error
 
 
 def parse_quantity(text: str) -> Decimal:
@@ -117,6 +125,15 @@ class QuantityField(forms.DecimalField):
         if isinstance(value, Decimal):
             return value
         return parse_quantity(str(value))
+
+    def prepare_value(self, value):
+        # A saved Decimal("500.000") printed as is reads back as 500000 in
+        # Indonesian, where the dot groups thousands. It is shown instead
+        # without trailing zeros and with the language's decimal mark.
+        if not isinstance(value, Decimal) or not value.is_finite():
+            return value
+        text = f"{value.normalize():f}"
+        return text.replace(".", ",") if _uses_comma_decimal() else text
 
     def widget_attrs(self, widget):
         attrs = super().widget_attrs(widget)

@@ -39,10 +39,21 @@ def is_owner(user, cooperative) -> bool:
     return _role(user, cooperative) == Membership.Role.OWNER
 
 
+@rules.predicate
+def has_object(user, cooperative) -> bool:
+    """Return whether the permission is checked for one cooperative.
+
+    Django admin checks model permissions without an object, and for those
+    ModelBackend decides.
+    """
+    return cooperative is not None
+
+
 is_facilitator = rules.is_group_member(settings.FACILITATORS_GROUP)
 is_administrator = rules.is_superuser
 
-rules.add_perm("cooperatives.view_cooperative", rules.always_allow)
+# Every profile is public, but the admin's list of cooperatives is not.
+rules.add_perm("cooperatives.view_cooperative", has_object)
 rules.add_perm("cooperatives.change_cooperative", is_manager | is_administrator)
 rules.add_perm("cooperatives.invite_member", is_manager | is_administrator)
 rules.add_perm("cooperatives.view_members", is_member | is_administrator)

@@ -3,6 +3,7 @@
 import logging
 
 from django.contrib.postgres.search import SearchVector
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Value
 from django.utils import timezone
@@ -17,6 +18,9 @@ from .tasks import send_invitation
 logger = logging.getLogger(__name__)
 
 LOGO_MAX_SIDE = 512
+# The cache key of a recorded profile view names its Jakarta day, so the key
+# only has to outlive that day. 36 hours does from any time of day.
+PROFILE_VIEW_KEY_SECONDS = 36 * 3600
 
 
 class InvitationError(Exception):
@@ -36,10 +40,16 @@ def cooperative_refresh_search(*, cooperative: Cooperative) -> None:
     )
 
 
+# Slugs whose profile URLs resolve to other pages: /koperasi/daftar/ and
+# /koperasi/pilih/ are pages of their own, and /koperasi/undangan/ubah/ is
+# read as an invitation link.
+RESERVED_SLUGS = frozenset({"daftar", "pilih", "undangan"})
+
+
 def _unique_slug(name: str) -> str:
     base = slugify(name)[:200] or "koperasi"
     slug, number = base, 2
-    while Cooperative.objects.filter(slug=slug).exists():
+    while slug in RESERVED_SLUGS or Cooperative.objects.filter(slug=slug).exists():
         slug = f"{base}-{number}"
         number += 1
     return slug
@@ -79,8 +89,17 @@ def cooperative_verify(*, cooperative: Cooperative, verified_by) -> Cooperative:
 
 
 def cooperative_record_view(*, cooperative: Cooperative, user, viewer_cooperative):
-    """Record that a member of another cooperative opened this profile."""
+    """Record that a member of another cooperative opened this profile.
+
+    Only the first view per viewing cooperative, profile and Jakarta day is
+    announced, so that reloading a page does not inflate the interaction
+    figures that facilitators monitor.
+    """
     if viewer_cooperative is None or viewer_cooperative.pk == cooperative.pk:
+        return
+    day = timezone.localdate()
+    key = f"profile-view:{viewer_cooperative.pk}:{cooperative.pk}:{day.isoformat()}"
+    if not cache.add(key, True, timeout=PROFILE_VIEW_KEY_SECONDS):
         return
     announce(
         InteractionKind.PROFILE_VIEW,

@@ -252,15 +252,19 @@ def demand_detail(request, pk: int):
 
 def _id_param(request, name: str) -> int | None:
     value = request.GET.get(name, "")
-    if not value.isascii() or not value.isdigit() or int(value) > MAX_ID:
+    # The length check comes first because int() raises ValueError on
+    # strings of more than 4300 digits, Python's default limit.
+    if not value.isascii() or not value.isdigit() or len(value) > len(str(MAX_ID)):
         return None
-    return int(value)
+    number = int(value)
+    return number if number <= MAX_ID else None
 
 
 def _inquiry_subjects(request, cooperative_ids: list[int]):
     """Return the product and demand named in ?product= and ?demand=.
 
-    Each must belong to one of the two cooperatives; anything else is ignored.
+    Each must be listed (a product) or open (a demand) and belong to one of
+    the two cooperatives. Anything else is ignored.
     """
     product = demand = None
     product_id = _id_param(request, "product")
@@ -274,7 +278,8 @@ def _inquiry_subjects(request, cooperative_ids: list[int]):
     demand_id = _id_param(request, "demand")
     if demand_id is not None:
         demand = (
-            Demand.objects.select_related("category", "unit")
+            Demand.objects.open()
+            .select_related("category", "unit")
             .filter(pk=demand_id, cooperative_id__in=cooperative_ids)
             .first()
         )

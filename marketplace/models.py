@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from cooperatives.models import Cooperative, Region
 from cooperatives.validators import validate_image_upload
 
+SELLING_KINDS = (Cooperative.Kind.PRODUCER, Cooperative.Kind.BOTH)
+BUYING_KINDS = (Cooperative.Kind.CONSUMER, Cooperative.Kind.BOTH)
 QUANTITY_DIGITS = {"max_digits": 14, "decimal_places": 3}
 POSITIVE_QUANTITY = MinValueValidator(Decimal("0.001"))
 
@@ -88,7 +90,13 @@ class Unit(NamedReference):
 
 class ProductQuerySet(models.QuerySet):
     def active(self):
-        return self.filter(is_active=True)
+        """Listed products of cooperatives that currently sell.
+
+        A cooperative that changes its kind to consumer keeps its product
+        rows, but they leave the catalogue and the matches until it sells
+        again.
+        """
+        return self.filter(is_active=True, cooperative__kind__in=SELLING_KINDS)
 
     def for_listing(self):
         return self.select_related(
@@ -161,7 +169,12 @@ class Product(models.Model):
 
 class DemandQuerySet(models.QuerySet):
     def open(self):
-        return self.filter(is_active=True, valid_until__gte=timezone.localdate())
+        """Current demands of cooperatives that currently buy."""
+        return self.filter(
+            is_active=True,
+            valid_until__gte=timezone.localdate(),
+            cooperative__kind__in=BUYING_KINDS,
+        )
 
     def for_listing(self):
         return self.select_related(

@@ -7,6 +7,7 @@ import pytest
 from django.utils import timezone
 
 from cooperatives.models import Cooperative
+from marketplace.models import Demand, Product
 from marketplace.selectors import (
     demands_matching_product,
     inquiries_for_inbox,
@@ -378,3 +379,30 @@ def test_waiting_until_recipient_replies(inquiry, producer, consumer, ani, citra
     inquiry.replies.create(author=ani, author_cooperative=producer, body="Bisa.")
     assert _ids(waiting_inquiries(producer)) == []
     assert _ids(waiting_inquiries(consumer)) == []
+
+
+@pytest.mark.django_db
+def test_product_hidden_after_kind_change(producer):
+    product = ProductFactory(cooperative=producer)
+    producer.kind = Cooperative.Kind.CONSUMER
+    producer.save()
+
+    assert product not in Product.objects.active()
+
+
+@pytest.mark.django_db
+def test_demand_hidden_after_kind_change(consumer):
+    demand = DemandFactory(cooperative=consumer)
+    consumer.kind = Cooperative.Kind.PRODUCER
+    consumer.save()
+
+    assert demand not in Demand.objects.open()
+
+
+@pytest.mark.django_db
+def test_listing_returns_when_kind_both(producer):
+    product = ProductFactory(cooperative=producer)
+    producer.kind = Cooperative.Kind.BOTH
+    producer.save()
+
+    assert product in Product.objects.active()

@@ -5,6 +5,7 @@ notification emails once the transaction commits.
 """
 
 import logging
+from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -33,6 +34,19 @@ class CooperativeKindError(Exception):
 
 class InquiryError(Exception):
     """Raised when an inquiry or a reply cannot be sent as requested."""
+
+
+class DuplicateInquiry(InquiryError):  # noqa: N818 - reads as the situation
+    """Raised when the same inquiry was sent moments ago, as on a double submit."""
+
+    def __init__(self, inquiry: Inquiry):
+        super().__init__(f"Inquiry {inquiry.pk} was already sent.")
+        self.inquiry = inquiry
+
+
+# A second identical inquiry within this window is a repeated submit (a
+# double tap, a reload or a second tab), not a new conversation.
+DUPLICATE_WINDOW = timedelta(minutes=10)
 
 
 def _require_seller(cooperative: Cooperative) -> None:
@@ -161,7 +175,21 @@ def inquiry_send(
         demand=demand,
         sides={sender_cooperative.pk, recipient_cooperative.pk},
     )
+    # Locking the sender's row serialises its sends, so two identical posts
+    # from two tabs cannot both pass the duplicate check.
+    Cooperative.objects.select_for_update().filter(pk=sender_cooperative.pk).first()
     now = timezone.now()
+    earlier = Inquiry.objects.filter(
+        sender_cooperative=sender_cooperative,
+        recipient_cooperative=recipient_cooperative,
+        product=product,
+        demand=demand,
+        subject=subject,
+        body=body,
+        created_at__gte=now - DUPLICATE_WINDOW,
+    ).first()
+    if earlier is not None:
+        raise DuplicateInquiry(earlier)
     inquiry = Inquiry.objects.create(
         sender=sender,
         sender_cooperative=sender_cooperative,

@@ -316,14 +316,18 @@ def inquiry_create(request, slug: str):
     if request.method == "POST":
         form = InquiryForm(request.POST)
         if form.is_valid():
-            inquiry = services.inquiry_send(
-                sender=request.user,
-                sender_cooperative=sender_cooperative,
-                recipient_cooperative=recipient,
-                product=product,
-                demand=demand,
-                **form.cleaned_data,
-            )
+            try:
+                inquiry = services.inquiry_send(
+                    sender=request.user,
+                    sender_cooperative=sender_cooperative,
+                    recipient_cooperative=recipient,
+                    product=product,
+                    demand=demand,
+                    **form.cleaned_data,
+                )
+            except services.DuplicateInquiry as duplicate:
+                messages.info(request, _("This inquiry was already sent."))
+                return redirect(duplicate.inquiry)
             messages.success(
                 request,
                 _("Your inquiry is sent to %(name)s. Their answer will appear here.")

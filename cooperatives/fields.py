@@ -33,7 +33,7 @@ def parse_rupiah(text: str) -> int:
             params={"mark": decimal},
         )
     if group in cleaned and not re.fullmatch(
-        r"-?\d{1,3}(" + re.escape(group) + r"\d{3})+", cleaned
+        r"-?[0-9]{1,3}(" + re.escape(group) + r"[0-9]{3})+", cleaned
     ):
         raise ValidationError(
             _("“%(value)s” is not a valid amount. Example: 1.500.000"),
@@ -41,7 +41,8 @@ def parse_rupiah(text: str) -> int:
             params={"value": text},
         )
     digits = cleaned.replace(group, "")
-    if not re.fullmatch(r"-?\d+", digits):
+    # [0-9], not \d, which also matches Arabic-Indic and other digits.
+    if not re.fullmatch(r"-?[0-9]+", digits):
         raise ValidationError(
             _("“%(value)s” is not a valid amount. Example: 1.500.000"),
             code="invalid",
@@ -62,12 +63,15 @@ def parse_quantity(text: str) -> Decimal:
     """Parse a quantity typed as 1,5 (Indonesian) or 1.5 (English)."""
     cleaned = text.strip().replace(" ", "")
     if _uses_comma_decimal():
-        if re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d+)?", cleaned):
+        if re.fullmatch(r"-?[0-9]{1,3}(\.[0-9]{3})+(,[0-9]+)?", cleaned):
             cleaned = cleaned.replace(".", "")
         cleaned = cleaned.replace(",", ".")
     else:
         cleaned = cleaned.replace(",", "")
     try:
+        # Decimal() also reads other scripts' digits, which nobody types here.
+        if not cleaned.isascii():
+            raise InvalidOperation
         value = Decimal(cleaned)
     except InvalidOperation as error:
         raise ValidationError(

@@ -24,7 +24,7 @@ MAX_IMAGE_PIXELS = 40_000_000
 
 
 def _validate_digits(value: str, length: int, label: str) -> None:
-    if not value.isdigit():
+    if not (value.isascii() and value.isdigit()):
         raise ValidationError(
             _("%(label)s may contain digits only."),
             code="digits",

@@ -4,6 +4,8 @@ Prices use RupiahField and quantities QuantityField, so that "1.500.000" and
 "2,5" are read as Indonesian users type them.
 """
 
+from datetime import timedelta
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +20,9 @@ from .models import Category, Demand, Product, Unit
 # error.
 MAX_PRICE = 1_000_000_000_000
 MESSAGE_MAX_LENGTH = 5000
+# Monthly needs change with seasons and prices, so a demand is reviewed at
+# least once a year.
+MAX_DEMAND_VALIDITY = timedelta(days=366)
 
 _PRICE_ERRORS = {
     "min_value": _("Enter a price above zero."),
@@ -81,6 +86,20 @@ class ProductForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         _set_reference_choices(self)
 
+    def clean(self):
+        cleaned_data = super().clean()
+        minimum = cleaned_data.get("minimum_order")
+        capacity = cleaned_data.get("monthly_capacity")
+        if minimum is not None and capacity is not None and minimum > capacity:
+            self.add_error(
+                "minimum_order",
+                forms.ValidationError(
+                    _("The minimum order cannot be more than the monthly capacity."),
+                    code="above_capacity",
+                ),
+            )
+        return cleaned_data
+
 
 class ProductEditForm(ProductForm):
     class Meta(ProductForm.Meta):
@@ -125,9 +144,17 @@ class DemandForm(forms.ModelForm):
 
     def clean_valid_until(self):
         valid_until = self.cleaned_data["valid_until"]
-        if valid_until < timezone.localdate():
+        today = timezone.localdate()
+        if valid_until < today:
             raise forms.ValidationError(
                 _("Choose today or a later date."), code="past_date"
+            )
+        if valid_until > today + MAX_DEMAND_VALIDITY:
+            raise forms.ValidationError(
+                _(
+                    "A demand is valid for one year at most. Choose an earlier date."
+                ),
+                code="too_far",
             )
         return valid_until
 

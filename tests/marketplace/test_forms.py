@@ -189,3 +189,37 @@ def test_inquiry_form_too_long():
     assert not form.is_valid()
     assert "subject" in form.errors
     assert "body" in form.errors
+
+
+@pytest.mark.django_db
+def test_minimum_order_above_capacity_rejected():
+    form = ProductForm(
+        data={
+            "name": "Beras Pulen",
+            "category": category("beras").pk,
+            "unit": unit("kg").pk,
+            "price": "12.000",
+            "minimum_order": "600",
+            "monthly_capacity": "500",
+        }
+    )
+
+    assert not form.is_valid()
+    assert form.errors["minimum_order"]
+
+
+@pytest.mark.django_db
+def test_demand_valid_past_one_year_rejected(consumer):
+    form = DemandForm(
+        data={
+            "category": category("beras").pk,
+            "monthly_quantity": "100",
+            "unit": unit("kg").pk,
+            "max_price": "14.000",
+            "delivery_region": consumer.region.pk,
+            "valid_until": "9999-12-31",
+        },
+    )
+
+    assert not form.is_valid()
+    assert form.errors["valid_until"]

@@ -4,8 +4,12 @@ import re
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import ValidationError
+from django.utils import translation
 from django.urls import reverse
 
+from cooperatives.fields import parse_quantity, parse_rupiah
+from cooperatives.validators import validate_cooperative_number
 from marketplace.models import Demand, Product
 
 from ..factories import DemandFactory, ProductFactory, category, unit
@@ -106,3 +110,20 @@ def test_demand_edit_unchanged_keeps_quantity(client, citra, consumer, garut, la
     demand.refresh_from_db()
     assert demand.monthly_quantity == Decimal("500")
     assert demand.max_price == 14_000
+
+
+@pytest.mark.parametrize("typed", ["١٢٣", "１２３", "१२३"])
+def test_price_in_other_digits_rejected(typed):
+    with translation.override("id"), pytest.raises(ValidationError):
+        parse_rupiah(typed)
+
+
+@pytest.mark.parametrize("typed", ["١٫٥", "１"])
+def test_quantity_in_other_digits_rejected(typed):
+    with translation.override("id"), pytest.raises(ValidationError):
+        parse_quantity(typed)
+
+
+def test_nik_in_other_digits_rejected():
+    with pytest.raises(ValidationError):
+        validate_cooperative_number("١" * 16)

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -121,3 +122,28 @@ def test_settings_use_indonesian_and_jakarta_time(settings):
     assert [code for code, _name in settings.LANGUAGES] == ["id", "en"]
     assert settings.TIME_ZONE == "Asia/Jakarta"
     assert settings.USE_TZ is True
+
+
+def _run(*command: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        command, cwd=ROOT, capture_output=True, text=True, check=False
+    )
+
+
+def test_code_passes_ruff():
+    result = _run(sys.executable, "-m", "ruff", "check", ".")
+
+    assert result.returncode == 0, result.stdout
+
+
+def test_code_is_ruff_formatted():
+    result = _run(sys.executable, "-m", "ruff", "format", "--check", ".")
+
+    assert result.returncode == 0, result.stdout
+
+
+@pytest.mark.django_db
+def test_models_match_migrations():
+    result = _run(sys.executable, "manage.py", "makemigrations", "--check", "--dry-run")
+
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -5,8 +5,8 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import translation
 from django.urls import reverse
+from django.utils import translation
 
 from cooperatives.fields import parse_quantity, parse_rupiah
 from cooperatives.validators import validate_cooperative_number

@@ -6,12 +6,15 @@ facilitator and Eko has no cooperative.
 """
 
 import importlib
+import os
+import shutil
 
 import pytest
 from django.apps import apps as django_apps
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.cache import cache
+from pytest_django.plugin import blocking_manager_key
 
 from cooperatives.models import Cooperative, Membership
 
@@ -149,10 +152,77 @@ def _is_transactional(request) -> bool:
     return bool({"transactional_db", "live_server"} & set(request.fixturenames))
 
 
-@pytest.fixture(autouse=True)
-def _reference_rows_after_flush(request, django_db_blocker):
-    # Set up before the database fixtures, so this teardown runs after theirs.
-    yield
-    if _is_transactional(request):
-        with django_db_blocker.unblock():
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    # Runs after every fixture of the test is torn down, so after the flush
+    # that ends a transactional test.
+    result = yield
+    request = getattr(item, "_request", None)
+    # After the last test the test database itself is gone.
+    if nextitem is not None and request is not None and _is_transactional(request):
+        with item.config.stash[blocking_manager_key].unblock():
             _restore_reference_rows()
+    return result
+
+
+# Browser tests run in Debian's headless Chromium through Playwright, since
+# Playwright's own browser download is not available. Without Chromium they
+# are skipped with a message, except when CI is set: there a missing browser
+# fails the run.
+CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or ""
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls
+# that the tests make there are still synchronous.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def pytest_collection_modifyitems(config, items):
+    if CHROMIUM_PATH and os.path.exists(CHROMIUM_PATH):
+        return
+    message = "Chromium is not installed (apt-get install chromium)"
+    browser_items = [item for item in items if "browser" in item.keywords]
+    if browser_items and os.environ.get("CI"):
+        raise pytest.UsageError(f"CI is set and {message}: browser tests cannot run.")
+    for item in browser_items:
+        item.add_marker(pytest.mark.skip(reason=message))
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM_PATH,
+        "args": CHROMIUM_ARGS,
+        "headless": True,
+    }
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {
+        **browser_context_args,
+        "viewport": {"width": 360, "height": 780},
+        "locale": "id-ID",
+        "timezone_id": "Asia/Jakarta",
+    }
+
+
+@pytest.fixture(autouse=True)
+def _browser_settings(request):
+    if "browser" not in request.keywords:
+        return
+    settings = request.getfixturevalue("settings")
+    # The live server speaks plain HTTP, so cookies cannot be Secure-only.
+    settings.SESSION_COOKIE_SECURE = False
+    settings.CSRF_COOKIE_SECURE = False
+    settings.SECURE_SSL_REDIRECT = False
+    settings.SECURE_HSTS_SECONDS = 0

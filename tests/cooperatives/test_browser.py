@@ -5,18 +5,9 @@ from playwright.sync_api import Page, expect
 
 from cooperatives import services
 
-from ..browser.conftest import (  # noqa: F401 - fixtures used by Playwright
-    CHROMIUM_PATH,
-    _browser_settings,
-    browser_context_args,
-    browser_type_launch_args,
-)
 from ..factories import CooperativeFactory
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM_PATH, reason="Chromium is not installed"),
-]
+pytestmark = pytest.mark.browser
 
 
 @pytest.fixture

@@ -2,12 +2,7 @@
 no Content-Security-Policy violations.
 """
 
-import importlib
-import os
-import shutil
-
 import pytest
-from django.apps import apps
 from django.conf import settings as django_settings
 from django.test import Client
 from django.urls import reverse
@@ -17,55 +12,7 @@ pytestmark = [
     pytest.mark.django_db(transaction=True),
 ]
 
-CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or ""
 PHONE_WIDTH = 360
-
-# Playwright's sync API runs an event loop in the test thread, where the ORM
-# calls of the fixtures are still synchronous.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-if not CHROMIUM_PATH:
-    pytestmark.append(pytest.mark.skip(reason="Chromium is not installed"))
-
-
-@pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args):
-    return {
-        **browser_type_launch_args,
-        "executable_path": CHROMIUM_PATH,
-        "args": ["--headless", "--no-sandbox", "--disable-gpu"],
-        "headless": True,
-    }
-
-
-@pytest.fixture(scope="session")
-def browser_context_args(browser_context_args):
-    return {
-        **browser_context_args,
-        "viewport": {"width": PHONE_WIDTH, "height": 780},
-        "timezone_id": "Asia/Jakarta",
-    }
-
-
-@pytest.fixture(autouse=True)
-def _reference_rows(transactional_db):
-    """Insert the categories and units that the data migration provides.
-
-    A transactional test ends by flushing every table, so after the first
-    one the migration's rows are gone for the tests that follow.
-    """
-    migration = importlib.import_module(
-        "marketplace.migrations.0002_categories_and_units"
-    )
-    migration.add_reference_rows(apps, None)
-
-
-@pytest.fixture(autouse=True)
-def _plain_http(settings):
-    settings.SESSION_COOKIE_SECURE = False
-    settings.CSRF_COOKIE_SECURE = False
-    settings.SECURE_SSL_REDIRECT = False
-    settings.SECURE_HSTS_SECONDS = 0
 
 
 def _log_in(page, live_server, user) -> None:

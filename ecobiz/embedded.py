@@ -105,20 +105,22 @@ def serve() -> int:
     manage("load_reference_data")
     manage("seed_demo")
     manage("compute_metrics", "--days", "31")
-    celery = [sys.executable, "-m", "celery", "-A", "ecobiz"]
-    processes = [
-        subprocess.Popen([*celery, "worker", "--loglevel=INFO", "--concurrency=1"]),
-        subprocess.Popen([*celery, "beat", "--loglevel=INFO"]),
-        subprocess.Popen(
-            [sys.executable, "manage.py", "runserver", "--noreload", "127.0.0.1:8000"]
-        ),
+    # --quiet leaves out Celery's start-up banners, which would push the URL
+    # and the demo logins off the screen.
+    celery = [sys.executable, "-m", "celery", "-A", "ecobiz", "--quiet"]
+    commands = [
+        [*celery, "worker", "--loglevel=INFO", "--concurrency=1"],
+        [*celery, "beat", "--loglevel=INFO"],
+        [sys.executable, "manage.py", "runserver", "--noreload", "127.0.0.1:8000"],
     ]
+    # Each child gets its own process group, so Ctrl-C in the terminal reaches
+    # only this process, which then stops the children in order.
+    processes = [subprocess.Popen(command, process_group=0) for command in commands]
     print("\nEcoBiz is at http://127.0.0.1:8000 (Ctrl-C stops it).")
     print(f"Demo logins, all with the password {DEMO_PASSWORD}:")
     for email, role in DEMO_LOGINS:
         print(f"  {email:32} {role}")
     print(flush=True)
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
         while all(process.poll() is None for process in processes):
             time.sleep(1)
@@ -143,6 +145,10 @@ def main() -> int:
     if len(sys.argv) < 2 or sys.argv[1] not in ("run", "test"):
         sys.exit("usage: python -m ecobiz.embedded run | test [PYTEST ARGS]")
     command = sys.argv[1]
+    # A shell starts background jobs with SIGINT ignored; Ctrl-C must still
+    # stop everything, and so must SIGTERM.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     os.chdir(BASE_DIR)
     handles = prepare_environment(for_tests=command == "test")
     try:

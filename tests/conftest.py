@@ -14,6 +14,7 @@ from django.apps import apps as django_apps
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.cache import cache
+from django.db import connection
 from pytest_django.plugin import blocking_manager_key
 
 from cooperatives.models import Cooperative, Membership
@@ -226,3 +227,20 @@ def _browser_settings(request):
     settings.CSRF_COOKIE_SECURE = False
     settings.SECURE_SSL_REDIRECT = False
     settings.SECURE_HSTS_SECONDS = 0
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _close_stray_connections(django_db_setup, django_db_blocker):
+    """Close connections that threads left open before the test database is dropped.
+
+    Live servers and worker threads open their own connections; one left open
+    makes dropping the test database fail with "being accessed by other users".
+    """
+    yield
+    # This thread's own connection may itself have been closed by a test.
+    connection.close()
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )

@@ -147,3 +147,14 @@ def test_models_match_migrations():
     result = _run(sys.executable, "manage.py", "makemigrations", "--check", "--dry-run")
 
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_every_template_icon_is_in_icon_subset():
+    stylesheet = (
+        ROOT / "static" / "vendor" / "bootstrap-icons" / "bootstrap-icons-subset.css"
+    ).read_text()
+    defined = set(re.findall(r"\.bi-([a-z0-9-]+)::before", stylesheet))
+    used = set()
+    for template in (ROOT / "templates").rglob("*.html"):
+        used.update(re.findall(r"\bbi-([a-z0-9-]+)", template.read_text()))
+    assert used - defined == set(), "run frontend/scripts/subset_icons.py"

@@ -29,15 +29,14 @@ const vendorPackages = [
     npmName: "bootstrap-icons",
     dir: "bootstrap-icons",
     base: "font",
-    files: [
-      "font/bootstrap-icons.min.css",
-      "font/fonts/bootstrap-icons.woff2",
-      "font/fonts/bootstrap-icons.woff",
-    ],
+    // The font and stylesheet are cut down to the icons the templates use by
+    // scripts/subset_icons.py, so only the licence is copied from here.
+    files: [],
     license: "LICENSE",
     purpose:
-      "Icon font and the stylesheet that defines the `bi bi-*` classes. " +
-      "Browsers download only the first font format they support, woff2 on any current browser.",
+      "Icon font (woff2) and the stylesheet that defines the `bi bi-*` classes, " +
+      "subset to the icons the templates use by `frontend/scripts/subset_icons.py` " +
+      "(rerun it after adding an icon).",
   },
   {
     npmName: "htmx.org",

@@ -56,10 +56,10 @@ class CooperativeAdmin(admin.ModelAdmin):
     def verify_selected(self, request, queryset):
         verified = 0
         for cooperative in queryset.filter(is_verified=False):
-            services.cooperative_verify(
+            if services.cooperative_verify(
                 cooperative=cooperative, verified_by=request.user
-            )
-            verified += 1
+            ):
+                verified += 1
         self.message_user(
             request,
             ngettext(

@@ -1,12 +1,17 @@
 """Emails about cooperatives, rendered in the recipient's language."""
 
+import logging
+
 from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from .models import Invitation
+from .models import Cooperative, Invitation
+from .selectors import owners_of
+
+logger = logging.getLogger(__name__)
 
 
 def absolute_url(path: str) -> str:
@@ -35,3 +40,38 @@ def send_invitation_email(*, invitation_id: int) -> None:
     # posted without the browser can contain one.
     subject = " ".join(subject.split())
     send_mail(subject, body, None, [invitation.email])
+
+
+def send_verified_email(*, cooperative_id: int, user_id: int) -> bool:
+    """Tell one owner that a facilitator verified their cooperative.
+
+    Returns False, sending nothing, when the cooperative is gone, is no longer
+    verified, or the user is no longer an active owner of it.
+    """
+    cooperative = (
+        Cooperative.objects.select_related("region")
+        .filter(pk=cooperative_id, is_verified=True)
+        .first()
+    )
+    owner = None
+    if cooperative is not None:
+        owner = owners_of(cooperative).filter(pk=user_id).first()
+    if cooperative is None or owner is None:
+        logger.warning(
+            "No verification email for user %s: cooperative %s is not verified "
+            "or the user is not an active owner of it",
+            user_id,
+            cooperative_id,
+        )
+        return False
+    with translation.override(owner.language or settings.LANGUAGE_CODE):
+        context = {
+            "cooperative": cooperative,
+            "recipient_name": owner.display_name,
+            "profile_url": absolute_url(cooperative.get_absolute_url()),
+        }
+        subject = render_to_string("cooperatives/email/verified_subject.txt", context)
+        body = render_to_string("cooperatives/email/verified_body.txt", context)
+    subject = " ".join(subject.split())
+    send_mail(subject, body, None, [owner.email])
+    return True

@@ -78,6 +78,13 @@ class CooperativeForm(forms.ModelForm):
             )
         },
     )
+    # Declared here rather than taken from the model, whose default of 0 would
+    # fill the box: a cooperative has at least one member.
+    member_count = forms.IntegerField(
+        min_value=1,
+        label=capfirst(Cooperative._meta.get_field("member_count").verbose_name),
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
     founded_year = forms.IntegerField(
         required=False,
         min_value=EARLIEST_FOUNDED_YEAR,
@@ -112,11 +119,18 @@ class CooperativeForm(forms.ModelForm):
         widgets = {
             "address": forms.Textarea(attrs={"rows": 2}),
             "description": forms.Textarea(attrs={"rows": 4}),
-            "member_count": forms.NumberInput(attrs={"inputmode": "numeric"}),
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [
+            ("", _("Choose the kind of cooperative")),
+            *Cooperative.Kind.choices,
+        ]
+        self.fields["sector"].choices = [
+            ("", _("Choose a sector")),
+            *Cooperative.Sector.choices,
+        ]
         self.fields["region"].queryset = Region.objects.order_by("name")
         self.fields["region"].empty_label = _("Choose a regency or city")
         self.fields["phone"].widget.attrs["autocomplete"] = "tel"

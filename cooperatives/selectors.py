@@ -1,8 +1,10 @@
 """Reads about cooperatives and the people who act for them."""
 
+from django.contrib.auth import get_user_model
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db.models import (
     Case,
+    Count,
     ExpressionWrapper,
     F,
     FloatField,
@@ -87,6 +89,40 @@ def cooperatives_of(user) -> QuerySet:
 def directory_cooperatives() -> QuerySet:
     """Return every cooperative as the public directory lists it."""
     return Cooperative.objects.for_directory()
+
+
+def cooperatives_awaiting_verification() -> QuerySet:
+    """Return the cooperatives no facilitator has verified yet, newest first."""
+    return (
+        Cooperative.objects.filter(is_verified=False)
+        .select_related("region")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def verification_counts() -> dict[str, int]:
+    """Count all cooperatives, the verified ones and those awaiting verification.
+
+    One aggregate query computes the total and the verified count.
+    """
+    counts = Cooperative.objects.aggregate(
+        total=Count("pk"), verified=Count("pk", filter=Q(is_verified=True))
+    )
+    counts["waiting"] = counts["total"] - counts["verified"]
+    return counts
+
+
+def owners_of(cooperative: Cooperative) -> QuerySet:
+    """Return the active users who own the cooperative, oldest membership first."""
+    return (
+        get_user_model()
+        .objects.filter(
+            is_active=True,
+            memberships__cooperative=cooperative,
+            memberships__role=Membership.Role.OWNER,
+        )
+        .order_by("memberships__created_at", "pk")
+    )
 
 
 def kinds_matching(kind: str) -> list[str]:

@@ -9,11 +9,12 @@ from django.db.models import Value
 from django.utils import timezone
 from django.utils.text import slugify
 
+from . import selectors
 from .events import InteractionKind, announce
 from .images import shrink_image
 from .models import Cooperative, Invitation, Membership
 from .search import normalise, trigrams
-from .tasks import send_invitation
+from .tasks import send_invitation, send_verified_notice
 
 logger = logging.getLogger(__name__)
 
@@ -79,13 +80,32 @@ def cooperative_update(*, cooperative: Cooperative, logo_changed: bool) -> Coope
     return cooperative
 
 
-def cooperative_verify(*, cooperative: Cooperative, verified_by) -> Cooperative:
+@transaction.atomic
+def cooperative_verify(*, cooperative: Cooperative, verified_by) -> bool:
+    """Mark a cooperative as verified and email its owners after the commit.
+
+    Returns False, changing nothing and sending no email, when the
+    cooperative was already verified. The conditional UPDATE makes the
+    second of two simultaneous requests find the row verified, so the
+    first facilitator stays recorded and the owners get one email.
+    """
+    now = timezone.now()
+    updated = Cooperative.objects.filter(pk=cooperative.pk, is_verified=False).update(
+        is_verified=True, verified_by=verified_by, verified_at=now
+    )
+    if not updated:
+        return False
     cooperative.is_verified = True
     cooperative.verified_by = verified_by
-    cooperative.verified_at = timezone.now()
-    cooperative.save(update_fields=["is_verified", "verified_by", "verified_at"])
+    cooperative.verified_at = now
+    owner_ids = selectors.owners_of(cooperative).values_list("pk", flat=True)
+    for user_id in owner_ids:
+        # Bind user_id now: the lambdas run after the loop has finished.
+        transaction.on_commit(
+            lambda user_id=user_id: send_verified_notice.delay(cooperative.pk, user_id)
+        )
     logger.info("Cooperative %s verified by user %s", cooperative.pk, verified_by.pk)
-    return cooperative
+    return True
 
 
 def cooperative_record_view(*, cooperative: Cooperative, user, viewer_cooperative):

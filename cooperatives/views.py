@@ -155,20 +155,29 @@ def edit(request, slug):
     return redirect(cooperative)
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def verify(request, slug):
-    cooperative = get_object_or_404(Cooperative, slug=slug)
+    """Show what verifying changes on GET, and verify the cooperative on POST."""
+    cooperative = get_object_or_404(
+        Cooperative.objects.select_related("region"), slug=slug
+    )
     if not request.user.has_perm("cooperatives.verify_cooperative", cooperative):
         raise PermissionDenied
-    if cooperative.is_verified:
+    if request.method != "POST":
+        context = {
+            "cooperative": cooperative,
+            "owners": selectors.owners_of(cooperative),
+        }
+        return render(request, "cooperatives/verify.html", context)
+    if services.cooperative_verify(cooperative=cooperative, verified_by=request.user):
+        messages.success(
+            request,
+            _("%(name)s is now verified.") % {"name": cooperative.name},
+        )
+    else:
         messages.info(
             request,
             _("%(name)s was already verified.") % {"name": cooperative.name},
-        )
-    else:
-        services.cooperative_verify(cooperative=cooperative, verified_by=request.user)
-        messages.success(
-            request, _("%(name)s is now verified.") % {"name": cooperative.name}
         )
     return redirect(cooperative)
 

@@ -40,7 +40,10 @@ class ProductAdmin(admin.ModelAdmin):
 @admin.register(Demand)
 class DemandAdmin(admin.ModelAdmin):
     list_display = [
-        "__str__",
+        "item",
+        "category",
+        "monthly_quantity",
+        "unit",
         "cooperative",
         "max_price",
         "delivery_region",
@@ -48,7 +51,7 @@ class DemandAdmin(admin.ModelAdmin):
         "is_active",
     ]
     list_filter = ["is_active", "category", "unit", "delivery_region"]
-    search_fields = ["cooperative__name", "note"]
+    search_fields = ["item", "cooperative__name", "note"]
     list_select_related = ["cooperative", "category", "unit", "delivery_region"]
     autocomplete_fields = ["cooperative"]
     date_hierarchy = "valid_until"

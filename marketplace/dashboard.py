@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cooperatives.models import Cooperative
 
-from .models import Demand, Product
+from .models import Demand, Inquiry, Product
 from .selectors import (
     inquiries_for_inbox,
     match_count_for_cooperative,
@@ -20,10 +20,18 @@ LATEST_INQUIRIES = 5
 
 @dataclass(frozen=True)
 class ChecklistStep:
+    """One first step on EcoBiz, with the page where the member takes it.
+
+    A step that does not apply yet is neither done nor offered as an action,
+    and `note` gives the reason.
+    """
+
     label: str
     done: bool
     url: str
     action: str
+    applicable: bool = True
+    note: str = ""
 
 
 def _first_listing_step(cooperative: Cooperative) -> ChecklistStep:
@@ -48,6 +56,28 @@ def _first_listing_step(cooperative: Cooperative) -> ChecklistStep:
     )
 
 
+def _answer_inquiries_step(
+    cooperative: Cooperative, *, waiting_count: int
+) -> ChecklistStep:
+    label = _("Answer the inquiries waiting for you")
+    url = reverse("marketplace:inbox") + "?show=waiting"
+    action = _("Open messages")
+    # With nothing received there is nothing answered either, so the step
+    # waits for the first inquiry instead of counting as done.
+    if not Inquiry.objects.filter(recipient_cooperative=cooperative).exists():
+        return ChecklistStep(
+            label,
+            False,
+            url,
+            action,
+            applicable=False,
+            note=_(
+                "No inquiry has reached you yet. Answer the first one when it comes."
+            ),
+        )
+    return ChecklistStep(label, waiting_count == 0, url, action)
+
+
 def onboarding_checklist(
     cooperative: Cooperative, *, waiting_count: int
 ) -> list[ChecklistStep]:
@@ -64,12 +94,7 @@ def onboarding_checklist(
             _("Add your logo"), bool(cooperative.logo), edit_url, _("Add logo")
         ),
         _first_listing_step(cooperative),
-        ChecklistStep(
-            _("Answer the inquiries waiting for you"),
-            waiting_count == 0,
-            reverse("marketplace:inbox") + "?show=waiting",
-            _("Open messages"),
-        ),
+        _answer_inquiries_step(cooperative, waiting_count=waiting_count),
     ]
 
 
@@ -81,6 +106,8 @@ def member_dashboard(cooperative: Cooperative) -> dict:
     """
     waiting_count = waiting_inquiries(cooperative).count()
     checklist = onboarding_checklist(cooperative, waiting_count=waiting_count)
+    # A step that does not apply yet stays in the total, so the checklist
+    # stays open until the first inquiry is answered.
     done = sum(step.done for step in checklist)
     # Four steps make 0, 25, 50, 75 or 100 percent, which are exactly
     # Bootstrap's width classes. The CSP blocks an inline style width.

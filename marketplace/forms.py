@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cooperatives.fields import QuantityField, RupiahField
 from cooperatives.models import Region
+from cooperatives.templatetags.ecobiz import quantity
 
 from .models import Category, Demand, Product, Unit
 
@@ -46,11 +47,34 @@ def _quantity_field(label, help_text) -> QuantityField:
     )
 
 
+def unit_conversions() -> str:
+    """Return how the units convert, such as "1 kuintal = 100 kg; 1 ton = …".
+
+    Each unit with a factor other than 1 is stated in the base unit of its
+    dimension, in the active language. A bundle has no fixed size, so it
+    has no conversion.
+    """
+    units = list(Unit.objects.exclude(dimension=Unit.Dimension.BUNDLE))
+    base_units = {unit.dimension: unit for unit in units if unit.factor == 1}
+    conversions = [
+        f"1 {unit.name} = {quantity(unit.factor)} {base_units[unit.dimension].name}"
+        for unit in sorted(units, key=lambda unit: (unit.dimension, unit.factor))
+        if unit.factor != 1 and unit.dimension in base_units
+    ]
+    return "; ".join(conversions)
+
+
 def _set_reference_choices(form: forms.ModelForm) -> None:
     form.fields["category"].queryset = Category.objects.all()
     form.fields["category"].empty_label = _("Choose a category")
-    form.fields["unit"].queryset = Unit.objects.all()
-    form.fields["unit"].empty_label = _("Choose a unit")
+    unit = form.fields["unit"]
+    unit.queryset = Unit.objects.all()
+    unit.empty_label = _("Choose a unit")
+    conversions = unit_conversions()
+    if conversions:
+        unit.help_text = _("Conversions: %(conversions)s.") % {
+            "conversions": conversions
+        }
 
 
 class ProductForm(forms.ModelForm):
@@ -120,6 +144,7 @@ class DemandForm(forms.ModelForm):
         model = Demand
         fields = [
             "category",
+            "item",
             "monthly_quantity",
             "unit",
             "max_price",
@@ -151,9 +176,7 @@ class DemandForm(forms.ModelForm):
             )
         if valid_until > today + MAX_DEMAND_VALIDITY:
             raise forms.ValidationError(
-                _(
-                    "A demand is valid for one year at most. Choose an earlier date."
-                ),
+                _("A demand is valid for one year at most. Choose an earlier date."),
                 code="too_far",
             )
         return valid_until

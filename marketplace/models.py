@@ -183,7 +183,7 @@ class DemandQuerySet(models.QuerySet):
 
 
 class Demand(models.Model):
-    """A consumer cooperative's monthly need for a category of product."""
+    """A consumer cooperative's monthly need for one item of a category."""
 
     cooperative = models.ForeignKey(
         Cooperative,
@@ -193,6 +193,14 @@ class Demand(models.Model):
     )
     category = models.ForeignKey(
         Category, on_delete=models.PROTECT, verbose_name=_("category")
+    )
+    item = models.CharField(
+        _("item"),
+        max_length=120,
+        help_text=_(
+            "What exactly you need, for example “Cabai rawit merah” or "
+            "“Beras medium”. Products named with these words come first."
+        ),
     )
     monthly_quantity = models.DecimalField(
         _("monthly quantity"), **QUANTITY_DIGITS, validators=[POSITIVE_QUANTITY]
@@ -232,7 +240,7 @@ class Demand(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.category} · {self.monthly_quantity.normalize():f} {self.unit}"
+        return f"{self.item} · {self.monthly_quantity.normalize():f} {self.unit}"
 
     def get_absolute_url(self) -> str:
         return reverse("marketplace:demand-detail", kwargs={"pk": self.pk})

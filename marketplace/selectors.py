@@ -8,15 +8,29 @@ unit (same dimension; a bundle only to itself), a price per base unit at or
 below the demand's maximum, and a monthly capacity at least the demand's
 monthly quantity, both compared in base units (kg, liter, pcs).
 
-Matches are ordered by a score from 0 to 100:
+Each match gets a score from 0 to 100:
 
-* price fit, up to 50 points: 50 × (1 − price ÷ maximum price), so a product
-  at half the maximum price earns 25 points and one at the maximum earns 0;
-* capacity, up to 30 points: 30 × min(capacity ÷ quantity − 1, 1), so
-  capacity of twice the demand or more earns all 30 points;
-* same regency, 20 points when the producer is in the delivery regency.
+* item fit, up to 30 points: 30 × the share of the distinct words of the
+  demand's item that the product name contains. For the item "Cabai rawit",
+  "Cabai rawit super" earns 30, "Cabai merah keriting" 15 and "Talas Bogor"
+  0. Words are compared as cooperatives.search.normalise() leaves them:
+  lower case, without accents, and split at anything but a-z and 0-9.
+* price fit, up to 35 points: all 35 at or below 75 % of the maximum price,
+  0 at the maximum, and linear in between: 35 × min(4 × (1 − price ÷
+  maximum price), 1). So a product at 90 % of the maximum earns 14.
+* capacity, up to 20 points: 20 × min(capacity ÷ quantity − 1, 1), so
+  capacity of twice the demand or more earns all 20 points.
+* same regency, 15 points when the producer is in the delivery regency.
 
-Ties are broken by lower price, then by the newest product.
+Each part is rounded to 4 decimal places before the parts are added. A
+product at the maximum price, with no capacity to spare, in another
+regency and with no word of the item in its name scores 0.
+
+Matches whose product name shares at least one word with the item come
+before all others, whatever their scores, because a cheap product of the
+same category is no answer to a need for another item. Within each of the
+two groups the higher score comes first, then the lower price, then the
+newest product.
 
 The reads for the inbox and the dashboard's inquiry counts follow the
 matching functions.
@@ -24,52 +38,144 @@ matching functions.
 
 from decimal import Decimal
 
+from django.contrib.postgres.fields import ArrayField
 from django.db.models import (
+    BooleanField,
     Case,
+    CharField,
     DecimalField,
     Exists,
     ExpressionWrapper,
     F,
+    Func,
     OuterRef,
     Q,
     QuerySet,
+    TextField,
     Value,
     When,
 )
-from django.db.models.functions import Least
+from django.db.models.functions import Least, Lower, Round, Trim
 from django.utils import timezone
 
 from cooperatives.models import Cooperative
 
-from .models import Demand, Inquiry, InquiryReply, Product, Unit
+from .models import SELLING_KINDS, Demand, Inquiry, InquiryReply, Product, Unit
 
-PRICE_WEIGHT = 50
-CAPACITY_WEIGHT = 30
-SAME_REGION_WEIGHT = 20
+ITEM_WEIGHT = 30
+PRICE_WEIGHT = 35
+CAPACITY_WEIGHT = 20
+SAME_REGION_WEIGHT = 15
+# At or below this share of the maximum price, a product earns every price
+# point.
+FULL_PRICE_SHARE = Decimal("0.75")
+SCORE_WEIGHTS = {
+    "item": ITEM_WEIGHT,
+    "price": PRICE_WEIGHT,
+    "capacity": CAPACITY_WEIGHT,
+    "region": SAME_REGION_WEIGHT,
+}
 
 _SCORE_FIELD = DecimalField(max_digits=12, decimal_places=4)
+# The Unicode blocks of combining diacritical marks, which NFKD splits off
+# accented Latin letters. normalise() drops every combining character, so
+# the two differ only where a mark outside these blocks follows a Latin
+# letter, as in no Indonesian word.
+_COMBINING_MARKS = "[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
 
 
 def _decimal(value) -> Value:
     return Value(Decimal(value), output_field=_SCORE_FIELD)
 
 
+def _points(expression) -> Round:
+    # Rounded to the field's 4 decimal places, so that parts that are equal
+    # on paper, such as 35 × 4 × (1 − 13/14) and 10, tie in the ordering.
+    return Round(expression, 4, output_field=_SCORE_FIELD)
+
+
 def _price_per_base_unit(price, factor):
     return ExpressionWrapper(price * _decimal(1) / factor, output_field=_SCORE_FIELD)
 
 
-def _score_parts(
-    *, price_per_base, max_per_base, capacity_base, quantity_base, same_region: Q
-) -> dict:
-    """Return the three score annotations of the rule in the module docstring."""
-    price_points = ExpressionWrapper(
-        _decimal(PRICE_WEIGHT) * (_decimal(1) - price_per_base / max_per_base),
-        output_field=_SCORE_FIELD,
+def _regexp_replace(expression, pattern: str, replacement: str) -> Func:
+    return Func(
+        expression,
+        Value(pattern),
+        Value(replacement),
+        Value("g"),
+        function="regexp_replace",
+        output_field=TextField(),
     )
-    capacity_points = ExpressionWrapper(
+
+
+def text_words(expression) -> Func:
+    """Return the words of a text column or value as a PostgreSQL array.
+
+    The SQL counterpart of cooperatives.search.normalise(text).split(), so
+    matching can compare words in the database. normalize() needs a UTF8
+    database, which both the embedded server and the Docker image create.
+    """
+    decomposed = Func(
+        expression,
+        template="normalize(%(expressions)s, NFKD)",
+        output_field=TextField(),
+    )
+    plain = Lower(_regexp_replace(decomposed, _COMBINING_MARKS, ""))
+    spaced = Trim(_regexp_replace(plain, "[^0-9a-z]+", " "))
+    return Func(
+        spaced,
+        Value(" "),
+        function="string_to_array",
+        output_field=ArrayField(CharField()),
+    )
+
+
+class _ItemWordShare(Func):
+    """The share, from 0 to 1, of the item's distinct words found in a name.
+
+    An item without words has a share of 0.
+    """
+
+    arity = 2
+    output_field = _SCORE_FIELD
+
+    def as_sql(self, compiler, connection, **extra_context):
+        item_sql, item_params = compiler.compile(self.source_expressions[0])
+        name_sql, name_params = compiler.compile(self.source_expressions[1])
+        # Both parts are compiled expressions whose values travel as params.
+        sql = (
+            "COALESCE((SELECT CAST(count(DISTINCT item_word) FILTER "  # noqa: S608
+            f"(WHERE item_word = ANY({name_sql})) AS numeric) "
+            "/ NULLIF(count(DISTINCT item_word), 0) "
+            f"FROM unnest({item_sql}) AS item_word), 0)"
+        )
+        return sql, (*name_params, *item_params)
+
+
+def _score_parts(
+    *,
+    item,
+    product_name,
+    price_per_base,
+    max_per_base,
+    capacity_base,
+    quantity_base,
+    same_region: Q,
+) -> dict:
+    """Return the four score annotations of the rule in the module docstring."""
+    item_points = _points(
+        _decimal(ITEM_WEIGHT)
+        * _ItemWordShare(text_words(item), text_words(product_name))
+    )
+    below_max = _decimal(1) - price_per_base / max_per_base
+    price_points = _points(
+        _decimal(PRICE_WEIGHT)
+        * Least(below_max / _decimal(1 - FULL_PRICE_SHARE), _decimal(1))
+    )
+    capacity_points = _points(
         _decimal(CAPACITY_WEIGHT)
-        * Least(capacity_base / quantity_base - _decimal(1), _decimal(1)),
-        output_field=_SCORE_FIELD,
+        * Least(capacity_base / quantity_base - _decimal(1), _decimal(1))
     )
     region_points = Case(
         When(same_region, then=_decimal(SAME_REGION_WEIGHT)),
@@ -77,6 +183,7 @@ def _score_parts(
         output_field=_SCORE_FIELD,
     )
     return {
+        "item_points": item_points,
         "price_points": price_points,
         "capacity_points": capacity_points,
         "region_points": region_points,
@@ -84,9 +191,10 @@ def _score_parts(
 
 
 _SCORE = ExpressionWrapper(
-    F("price_points") + F("capacity_points") + F("region_points"),
+    F("item_points") + F("price_points") + F("capacity_points") + F("region_points"),
     output_field=_SCORE_FIELD,
 )
+_NAMES_ITEM = ExpressionWrapper(Q(item_points__gt=0), output_field=BooleanField())
 
 
 def _convertible_units(unit: Unit) -> Q:
@@ -103,8 +211,9 @@ def demand_is_open(demand: Demand) -> bool:
 def matches_for_demand(demand: Demand) -> QuerySet[Product]:
     """Return the products that match a demand, best first, with a `score`.
 
-    Each product also carries the parts of its score (price_points,
-    capacity_points, region_points) and its price_per_base. A closed or
+    Each product also carries the parts of its score (item_points,
+    price_points, capacity_points, region_points), `names_item` (its name
+    shares a word with the item) and its price_per_base. A closed or
     expired demand has no matches.
     """
     if not demand_is_open(demand):
@@ -112,6 +221,8 @@ def matches_for_demand(demand: Demand) -> QuerySet[Product]:
     demand_base_quantity = demand.monthly_quantity * demand.unit.factor
     demand_max_per_base = Decimal(demand.max_price) / demand.unit.factor
     score_parts = _score_parts(
+        item=Value(demand.item, output_field=TextField()),
+        product_name=F("name"),
         price_per_base=F("price_per_base"),
         max_per_base=_decimal(demand_max_per_base),
         capacity_base=F("capacity_base"),
@@ -135,8 +246,8 @@ def matches_for_demand(demand: Demand) -> QuerySet[Product]:
             capacity_base__gte=demand_base_quantity,
         )
         .annotate(**score_parts)
-        .annotate(score=_SCORE)
-        .order_by("-score", "price_per_base", "-created_at")
+        .annotate(score=_SCORE, names_item=_NAMES_ITEM)
+        .order_by("-names_item", "-score", "price_per_base", "-created_at")
     )
 
 
@@ -176,7 +287,8 @@ def match_pairs_for_cooperative(
 ) -> list[tuple[Demand, Product]]:
     """Return (demand, product) pairs on either side of a cooperative.
 
-    For each of its open demands, a consumer gets the best scored product.
+    For each of its open demands, a consumer gets the first product that
+    matches_for_demand would list, by the same order.
     For its products, a producer gets every open demand they match. A
     cooperative of kind "both" gets both kinds of pairs. Pairs come newest
     demand first, then best score first.
@@ -186,11 +298,17 @@ def match_pairs_for_cooperative(
     own_demands = Demand.objects.open().filter(cooperative=cooperative).values("pk")
     own_products = Product.objects.active().filter(cooperative=cooperative).values("pk")
     # DISTINCT ON keeps the first row per demand in the ORDER BY, which is
-    # the best scored product.
+    # the best product in the order of matches_for_demand.
     best_for_own_demands = (
         _match_rows()
         .filter(demand_id__in=own_demands)
-        .order_by("id", "-score", "product_price_base", "-product_created_at")
+        .order_by(
+            "id",
+            "-names_item",
+            "-score",
+            "product_price_base",
+            "-product_created_at",
+        )
         .distinct("id")
     )
     for_own_products = (
@@ -235,7 +353,9 @@ def _match_rows():
         Demand.objects.open()
         .filter(
             **{
+                # Product.objects.active(), as matches_for_demand uses it.
                 f"{product}is_active": True,
+                f"{product}cooperative__kind__in": SELLING_KINDS,
                 f"{product}unit__dimension": F("unit__dimension"),
             }
         )
@@ -269,6 +389,8 @@ def _match_rows():
         )
         .annotate(
             **_score_parts(
+                item=F("item"),
+                product_name=F(f"{product}name"),
                 price_per_base=F("product_price_base"),
                 max_per_base=F("max_per_base"),
                 capacity_base=F("product_capacity_base"),
@@ -276,7 +398,7 @@ def _match_rows():
                 same_region=Q(product_region_id=F("delivery_region_id")),
             )
         )
-        .annotate(score=_SCORE)
+        .annotate(score=_SCORE, names_item=_NAMES_ITEM)
         .values("demand_id", "product_id", "demand_created_at", "score")
     )
 

@@ -26,6 +26,7 @@ from .forms import (
 )
 from .models import Demand, Product
 from .selectors import (
+    SCORE_WEIGHTS,
     demand_is_open,
     demands_matching_product,
     inquiries_for_inbox,
@@ -243,7 +244,13 @@ def demand_detail(request, pk: int):
     return render(
         request,
         "marketplace/demand_detail.html",
-        {"demand": demand, "is_own": is_own, "is_open": is_open, "matches": matches},
+        {
+            "demand": demand,
+            "is_own": is_own,
+            "is_open": is_open,
+            "matches": matches,
+            "weights": SCORE_WEIGHTS,
+        },
     )
 
 

@@ -7,6 +7,8 @@ same 30-day chart as SVG costs a few kilobytes of HTML and no script.
 
 from dataclasses import dataclass
 
+# Sizes in viewBox units. The template draws 20-unit labels, so text grows
+# with the rendered width, which the .ecobiz-chart class caps at 32rem.
 WIDTH = 600
 HEIGHT = 300
 LEFT = 48

@@ -108,6 +108,7 @@ class DemandFactory(factory.django.DjangoModelFactory):
         CooperativeFactory, kind=Cooperative.Kind.CONSUMER, sector="retail"
     )
     category = factory.LazyFunction(category)
+    item = "Beras medium"
     unit = factory.LazyFunction(unit)
     monthly_quantity = Decimal("1000")
     max_price = 14_000

@@ -83,21 +83,30 @@ def test_parse_quantity_rejects_non_numbers(typed):
         parse_quantity(typed)
 
 
+# The currency and the number are joined by a no-break space (U+00A0).
 @pytest.mark.parametrize(
     ("language", "amount", "expected"),
     [
-        ("id", 1_500_000, "Rp 1.500.000"),
-        ("en", 1_500_000, "IDR 1,500,000"),
-        ("id", 12_500, "Rp 12.500"),
-        ("id", 0, "Rp 0"),
-        ("id", Decimal("18517.5"), "Rp 18.518"),
-        ("id", Decimal("16624.5"), "Rp 16.625"),
-        ("en", -2500, "-IDR 2,500"),
+        ("id", 1_500_000, "Rp\u00a01.500.000"),
+        ("en", 1_500_000, "IDR\u00a01,500,000"),
+        ("id", 12_500, "Rp\u00a012.500"),
+        ("id", 0, "Rp\u00a00"),
+        ("id", Decimal("18517.5"), "Rp\u00a018.518"),
+        ("id", Decimal("16624.5"), "Rp\u00a016.625"),
+        ("en", -2500, "-IDR\u00a02,500"),
     ],
 )
 def test_rupiah_filter(language, amount, expected):
     with translation.override(language):
         assert rupiah(amount) == expected
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_rupiah_never_breaks(language):
+    with translation.override(language):
+        text = rupiah(1_500_000)
+    assert " " not in text
+    assert "\u00a0" in text
 
 
 @pytest.mark.parametrize(

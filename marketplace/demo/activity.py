@@ -134,7 +134,7 @@ def _inquiry_text(demand: Demand, product: Product) -> tuple[str, str]:
     subject = f"Permintaan {product.name}"
     body = (
         f"Selamat siang. Koperasi kami membutuhkan sekitar {quantity} "
-        f"{demand.unit.name_id} {demand.category.name_id.lower()} per bulan, "
+        f"{demand.unit.name_id} {demand.item.lower()} per bulan, "
         f"dikirim ke {demand.delivery_region.name}. Apakah {product.name} bisa "
         f"dipasok rutin dengan harga {_rupiah(product.price)} per "
         f"{product.unit.name_id}?"

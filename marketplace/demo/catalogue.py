@@ -285,11 +285,14 @@ def specs_for_region(bps_code: str) -> tuple[ProductSpec, ...]:
 class DemandSpec:
     """A need a demo consumer cooperative shares.
 
-    consumption names a commodity in consumption_per_capita.csv (national
-    rows) and consumer_price one in prices_reference.csv. Without a consumer
-    price, the category default divided by FARM_GATE_SHARE replaces it.
+    item names the commodity of consumption in the words that the demo
+    products use, so that matching puts those products first. consumption
+    names a commodity in consumption_per_capita.csv (national rows) and
+    consumer_price one in prices_reference.csv. Without a consumer price,
+    the category default divided by FARM_GATE_SHARE replaces it.
     """
 
+    item: str
     note: str
     category: str
     consumption: str
@@ -297,12 +300,14 @@ class DemandSpec:
 
 
 RICE_DEMAND = DemandSpec(
+    "Beras medium",
     "Beras medium untuk kebutuhan rumah tangga anggota.",
     "beras",
     consumption="beras",
     consumer_price="beras medium",
 )
 RED_CHILLI_DEMAND = DemandSpec(
+    "Cabai merah keriting",
     "Cabai merah keriting segar untuk toko koperasi.",
     "sayuran",
     # Bapanas reports "cabai besar", which includes the curly red chilli.
@@ -310,12 +315,16 @@ RED_CHILLI_DEMAND = DemandSpec(
     consumer_price="cabai merah keriting",
 )
 BIRD_CHILLI_DEMAND = DemandSpec(
+    "Cabai rawit",
     "Cabai rawit segar untuk toko koperasi.",
     "sayuran",
     consumption="cabai rawit",
     consumer_price="cabai rawit",
 )
+# Consumption is recorded for all fruit together, so the item lists the
+# fruits that demo producers grow.
 FRUIT_DEMAND = DemandSpec(
+    "Buah lokal (mangga, manggis, jeruk, salak, nanas, belimbing)",
     "Buah segar lokal untuk toko koperasi.",
     "buah",
     # DERIVED in the file: Susenas 2019 vegetables-and-fruit minus vegetables.

@@ -274,6 +274,7 @@ def _demand(spec: DemandSpec, cooperative, *, listed_at, units, categories) -> D
     return Demand(
         cooperative=cooperative,
         category=categories[spec.category],
+        item=spec.item,
         monthly_quantity=catalogue.demand_quantity_kg(
             spec, member_count=cooperative.member_count
         ),

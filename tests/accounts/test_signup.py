@@ -40,6 +40,17 @@ def test_signup_sends_confirmation_email(client):
     assert mail.outbox[0].to == ["ketua@contoh.id"]
 
 
+def test_confirmation_email_names_ecobiz(client):
+    sign_up(client, "ketua@contoh.id")
+
+    body = mail.outbox[0].body
+    # The host name may appear in the confirmation link, and nowhere else.
+    lines = [line for line in body.strip().splitlines() if "://" not in line]
+    assert "EcoBiz" in lines[0]
+    assert "EcoBiz" in lines[-1]
+    assert "testserver" not in "\n".join(lines)
+
+
 def test_login_refused_before_confirmation(client):
     sign_up(client, "ketua@contoh.id")
     client.logout()

@@ -105,6 +105,7 @@ def test_producer_and_consumer_meet(page: Page, live_server, regions, tmp_path):
     )
     page.goto(f"{base_url}/pasar/kebutuhan/baru/")
     page.select_option("select[name=category]", value=str(category("beras").pk))
+    page.fill("input[name=item]", "Beras pandanwangi")
     page.fill("input[name=monthly_quantity]", "20")
     page.select_option("select[name=unit]", value=str(unit("kuintal").pk))
     page.fill("input[name=max_price]", "1.400.000")

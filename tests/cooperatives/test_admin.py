@@ -1,5 +1,6 @@
 import pytest
 from django.contrib.auth.models import Permission
+from django.core import mail
 from django.urls import reverse
 
 from accounts.models import User
@@ -105,6 +106,15 @@ def test_admin_verify_action_keeps_earlier_verifier(admin_client, producer, dewi
     _verify_action(admin_client, producer)
     producer.refresh_from_db()
     assert producer.verified_by == dewi
+
+
+def test_admin_verify_action_emails_owners(
+    admin_client, producer, consumer, ani, citra, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        _verify_action(admin_client, producer, consumer)
+    recipients = sorted(message.to[0] for message in mail.outbox)
+    assert recipients == ["ani@contoh.id", "citra@contoh.id"]
 
 
 @pytest.fixture

@@ -62,3 +62,53 @@ def test_phone_directory_fits_width(page: Page, live_server, listed):
     page.goto(f"{live_server.url}/koperasi/")
     scroll_width = page.evaluate("document.documentElement.scrollWidth")
     assert scroll_width <= 360
+
+
+@pytest.fixture
+def crowded(transactional_db, bandung):
+    """Twenty cooperatives without a logo, some with names that wrap."""
+    return [
+        CooperativeFactory(
+            name=f"Koperasi Produsen Tani dan Ternak Sejahtera Bersama {number}"
+            if number % 3 == 0
+            else f"Koperasi Tani {number}",
+            is_verified=number % 2 == 0,
+            region=bandung,
+        )
+        for number in range(20)
+    ]
+
+
+def _card_bottoms(page: Page) -> list[float]:
+    """Return the bottom edge of each directory card in page coordinates."""
+    return page.evaluate(
+        """() => [...document.querySelectorAll('#directory-results article')]
+            .map((card) => card.getBoundingClientRect().bottom + window.scrollY)"""
+    )
+
+
+def test_phone_directory_fits_five_cards(page: Page, live_server, crowded):
+    page.goto(f"{live_server.url}/koperasi/")
+    bottoms = _card_bottoms(page)
+    assert len(bottoms) == 20
+    assert len([bottom for bottom in bottoms if bottom <= 1600]) >= 5
+
+
+def test_phone_directory_skips_placeholder(page: Page, live_server, crowded):
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(f"{live_server.url}/koperasi/")
+    page.wait_for_load_state("networkidle")
+    assert page.locator("#directory-results img").count() == 0
+    assert [url for url in requested if "placeholder" in url] == []
+
+
+def test_desktop_directory_keeps_card_look(page: Page, live_server, crowded):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"{live_server.url}/koperasi/")
+    image_box = page.locator("#directory-results .ecobiz-card-img").first
+    box = image_box.bounding_box()
+    background = image_box.evaluate("(box) => getComputedStyle(box).backgroundImage")
+    assert "placeholder.svg" in background
+    assert box["height"] == pytest.approx(box["width"] * 0.75, abs=1)
+    assert page.locator("#directory-results .ecobiz-card-icon").first.is_hidden()

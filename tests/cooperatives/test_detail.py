@@ -183,7 +183,7 @@ def test_detail_lists_active_products(client, producer):
     ProductFactory(cooperative=producer, name="Beras Lama", is_active=False)
     page = _page(client, producer)
     assert "Beras Pandan Wangi" in page
-    assert "Rp 13.500/kg" in page
+    assert "Rp\u00a013.500/kg" in page
     assert "Beras Lama" not in page
 
 
@@ -210,8 +210,8 @@ def test_detail_consumer_lists_open_demands(client, consumer, bandung):
         valid_until=timezone.localdate() - timedelta(days=1),
     )
     page = _page(client, consumer)
-    assert "Rp 14.000/kg" in page
-    assert "Rp 99.000" not in page
+    assert "Rp\u00a014.000/kg" in page
+    assert "Rp\u00a099.000" not in page
 
 
 def test_detail_consumer_has_no_products_section(client, consumer):

@@ -36,8 +36,22 @@ def test_directory_verified_badge_only_when_verified(client, producer, consumer)
     assert page.count("badge badge-verified") == 1
 
 
-def test_directory_placeholder_without_logo(client, producer):
-    assert "img/placeholder.svg" in client.get(URL).content.decode()
+def _results(response) -> str:
+    page = response.content.decode()
+    return page[page.index('id="directory-results"') :]
+
+
+def test_directory_without_logo_has_no_image(client, producer):
+    results = _results(client.get(URL))
+    assert "<img" not in results
+    assert "placeholder.svg" not in results
+
+
+def test_directory_without_logo_shows_kind_icon(client, producer, consumer):
+    results = _results(client.get(URL))
+    assert results.count('class="ecobiz-card-icon"') == 2
+    assert '<i class="bi bi-box-seam">' in results
+    assert '<i class="bi bi-basket">' in results
 
 
 def test_directory_logo_is_lazy(client, producer):

@@ -1,10 +1,12 @@
 import pytest
 from django.urls import reverse
+from django.utils import translation
 from PIL import Image
 
 from cooperatives import selectors
-from cooperatives.models import Cooperative
+from cooperatives.models import Cooperative, Membership
 
+from ..factories import MembershipFactory
 from .uploads import png_upload, svg_upload
 
 
@@ -158,9 +160,53 @@ def test_edit_svg_logo_rejected(client, producer, ani, edit_data):
 # Verify
 
 
-def test_verify_get_not_allowed(client, producer, dewi):
+@pytest.fixture
+def english_owner(producer):
+    """A second owner of the producer cooperative who reads English."""
+    return MembershipFactory(
+        cooperative=producer,
+        role=Membership.Role.OWNER,
+        user__email="hana@contoh.id",
+        user__language="en",
+    ).user
+
+
+def _email_to(outbox, address):
+    return next(message for message in outbox if message.to == [address])
+
+
+@pytest.mark.parametrize("persona", ["dewi", "admin_user"])
+def test_verify_get_shows_confirmation(request, client, producer, ani, persona):
+    client.force_login(request.getfixturevalue(persona))
+    response = client.get(_verify_url(producer))
+    assert response.status_code == 200
+    assert "cooperatives/verify.html" in [t.name for t in response.templates]
+    page = response.content.decode()
+    assert f'method="post" action="{_verify_url(producer)}"' in page
+    assert f'href="{producer.get_absolute_url()}"' in page
+    assert ani.display_name in page
+
+
+def test_verify_get_changes_nothing(
+    client, producer, ani, dewi, mailoutbox, django_capture_on_commit_callbacks
+):
     client.force_login(dewi)
-    assert client.get(_verify_url(producer)).status_code == 405
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        client.get(_verify_url(producer))
+    producer.refresh_from_db()
+    assert producer.is_verified is False
+    assert producer.verified_by is None
+    assert callbacks == []
+    assert mailoutbox == []
+
+
+def test_verify_get_when_verified_has_no_button(client, producer, dewi):
+    producer.is_verified = True
+    producer.save()
+    client.force_login(dewi)
+    response = client.get(_verify_url(producer))
+    assert response.status_code == 200
+    assert 'method="post"' not in response.content.decode().split("<main")[1]
 
 
 @pytest.mark.parametrize("persona", ["dewi", "admin_user"])
@@ -175,13 +221,97 @@ def test_verify_by_facilitator_or_admin(request, client, producer, persona):
     assert producer.verified_by == user
 
 
-@pytest.mark.parametrize("persona", ["anonymous", "ani", "budi", "citra", "eko"])
-def test_verify_forbidden(request, client, producer, persona):
+def test_verify_emails_each_owner(
+    client,
+    producer,
+    ani,
+    budi,
+    english_owner,
+    dewi,
+    mailoutbox,
+    django_capture_on_commit_callbacks,
+):
+    client.force_login(dewi)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(_verify_url(producer))
+    recipients = sorted(message.to[0] for message in mailoutbox)
+    assert recipients == ["ani@contoh.id", "hana@contoh.id"]
+
+
+def test_verify_email_in_owner_language(
+    client,
+    producer,
+    ani,
+    english_owner,
+    dewi,
+    mailoutbox,
+    django_capture_on_commit_callbacks,
+):
+    with translation.override("id"):
+        kind_id = str(producer.get_kind_display())
+    with translation.override("en"):
+        kind_en = str(producer.get_kind_display())
+    # The catalogue already translates the kind, so it differs between the
+    # two languages.
+    assert kind_id != kind_en
+    client.force_login(dewi)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(_verify_url(producer))
+    indonesian = _email_to(mailoutbox, "ani@contoh.id")
+    english = _email_to(mailoutbox, "hana@contoh.id")
+    assert f"({kind_id}, Kabupaten Bandung)" in indonesian.body
+    assert f"({kind_en}, Kabupaten Bandung)" in english.body
+    assert english.subject == "Koperasi Tani Makmur is now verified on EcoBiz"
+    assert ani.display_name in indonesian.body
+    assert producer.get_absolute_url() in english.body
+
+
+def test_verify_twice_sends_one_email_per_owner(
+    client,
+    producer,
+    ani,
+    dewi,
+    admin_user,
+    mailoutbox,
+    django_capture_on_commit_callbacks,
+):
+    client.force_login(dewi)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(_verify_url(producer))
+    client.force_login(admin_user)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(_verify_url(producer))
+    assert len(mailoutbox) == 1
+
+
+PERSONAS_WITHOUT_VERIFY = ["anonymous", "ani", "budi", "citra", "eko"]
+
+
+@pytest.mark.parametrize("persona", PERSONAS_WITHOUT_VERIFY)
+def test_verify_get_forbidden(request, client, producer, persona):
     if persona != "anonymous":
         client.force_login(request.getfixturevalue(persona))
-    assert client.post(_verify_url(producer)).status_code == 403
+    assert client.get(_verify_url(producer)).status_code == 403
+
+
+@pytest.mark.parametrize("persona", PERSONAS_WITHOUT_VERIFY)
+def test_verify_forbidden(
+    request,
+    client,
+    producer,
+    ani,
+    persona,
+    mailoutbox,
+    django_capture_on_commit_callbacks,
+):
+    if persona != "anonymous":
+        client.force_login(request.getfixturevalue(persona))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(_verify_url(producer))
+    assert response.status_code == 403
     producer.refresh_from_db()
     assert producer.is_verified is False
+    assert mailoutbox == []
 
 
 def test_verify_unknown_slug_404(client, dewi):

@@ -1,5 +1,6 @@
 import pytest
 from django.urls import reverse
+from django.utils import translation
 from PIL import Image
 
 from cooperatives.forms import CooperativeForm
@@ -76,7 +77,7 @@ def test_register_only_required_fields(client, eko, bandung):
         "name": "Koperasi Kecil",
         "kind": "consumer",
         "sector": "retail",
-        "member_count": "0",
+        "member_count": "1",
         "region": str(bandung.pk),
     }
     assert client.post(URL, data).status_code == 302
@@ -140,7 +141,9 @@ def test_register_error_next_to_field(client, eko, registration_data):
         ("phone", "telepon kami", "Enter a valid Indonesian phone number"),
         ("email", "bukan-email", "Enter a valid email address."),
         ("website", "bukan situs", "Enter a valid URL."),
-        ("member_count", "-5", "Ensure this value is greater than or equal to 0."),
+        ("member_count", "-5", "Ensure this value is greater than or equal to 1."),
+        ("member_count", "0", "Ensure this value is greater than or equal to 1."),
+        ("member_count", "", "This field is required."),
         ("member_count", "banyak", "Enter a whole number."),
         ("founded_year", "-1", "Ensure this value is greater than or equal to 1896."),
         ("founded_year", "1990.5", "Enter a whole number."),
@@ -259,3 +262,36 @@ def test_form_nik_one_message_for_long_number(registration_data):
 def test_form_nik_and_nib_optional(registration_data):
     form = _form(registration_data, cooperative_number="", nib="")
     assert form.is_valid(), form.errors
+
+
+def test_form_member_count_starts_empty():
+    form = CooperativeForm()
+    assert form["member_count"].value() is None
+    assert 'name="member_count"' in str(form["member_count"])
+    assert "value=" not in str(form["member_count"])
+
+
+def test_form_member_count_required():
+    assert CooperativeForm().fields["member_count"].required is True
+
+
+def test_form_no_dashes_label(db):
+    html = str(CooperativeForm())
+    assert "---------" not in html
+
+
+def test_form_choose_labels(db):
+    with translation.override("en"):
+        form = CooperativeForm()
+        kind = str(form["kind"])
+        sector = str(form["sector"])
+        region = str(form["region"])
+    assert '<option value="" selected>Choose the kind of cooperative</option>' in kind
+    assert '<option value="" selected>Choose a sector</option>' in sector
+    assert '<option value="" selected>Choose a regency or city</option>' in region
+
+
+def test_register_page_no_dashes_label(client, eko):
+    client.force_login(eko)
+    response = client.get(URL)
+    assert "---------" not in response.content.decode()

@@ -4,11 +4,11 @@ import pytest
 from django.utils import timezone
 from PIL import Image
 
-from cooperatives import selectors, services
+from cooperatives import emails, selectors, services
 from cooperatives.events import InteractionKind
 from cooperatives.models import Cooperative, Invitation, Membership
 
-from ..factories import UserFactory
+from ..factories import MembershipFactory, UserFactory
 from .uploads import png_upload
 
 
@@ -84,6 +84,46 @@ def test_verify_records_facilitator_and_time(producer, dewi):
     assert producer.is_verified is True
     assert producer.verified_by == dewi
     assert timezone.now() - producer.verified_at < timedelta(minutes=1)
+
+
+def test_verify_again_changes_nothing(producer, dewi, admin_user):
+    # Loaded before the first verification, as by a second request that
+    # runs at the same time.
+    stale = Cooperative.objects.get(pk=producer.pk)
+    assert services.cooperative_verify(cooperative=producer, verified_by=dewi)
+    assert not services.cooperative_verify(cooperative=stale, verified_by=admin_user)
+    producer.refresh_from_db()
+    assert producer.verified_by == dewi
+
+
+def test_verify_emails_active_owners_only(
+    producer, ani, budi, dewi, mailoutbox, django_capture_on_commit_callbacks
+):
+    inactive = MembershipFactory(
+        cooperative=producer, role=Membership.Role.OWNER, user__is_active=False
+    ).user
+    with django_capture_on_commit_callbacks(execute=True):
+        services.cooperative_verify(cooperative=producer, verified_by=dewi)
+    recipients = [message.to[0] for message in mailoutbox]
+    assert recipients == ["ani@contoh.id"]
+    assert inactive.email not in recipients
+
+
+def test_verify_emails_only_after_commit(
+    producer, ani, dewi, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks() as callbacks:
+        services.cooperative_verify(cooperative=producer, verified_by=dewi)
+    assert mailoutbox == []
+    assert len(callbacks) == 1
+
+
+def test_verified_email_skips_former_owner(producer, ani, dewi, mailoutbox):
+    services.cooperative_verify(cooperative=producer, verified_by=dewi)
+    Membership.objects.filter(user=ani).update(role=Membership.Role.STAFF)
+    sent = emails.send_verified_email(cooperative_id=producer.pk, user_id=ani.pk)
+    assert sent is False
+    assert mailoutbox == []
 
 
 def test_record_view_announces_profile_view(producer, consumer, citra, announced):

@@ -7,6 +7,8 @@ from django.conf import settings as django_settings
 from django.test import Client
 from django.urls import reverse
 
+from ..factories import InquiryFactory
+
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
@@ -82,6 +84,47 @@ def test_producer_pages_fit_phone(
         inquiry.get_absolute_url(),
     ):
         _check_page(page, live_server.url + url, problems)
+
+
+# Lists each element of <main> that reaches past the viewport's left or
+# right edge, and each <time> cut off by its container, as "tag.class: text".
+_CLIPPED_ELEMENTS = """
+() => {
+  const width = document.documentElement.clientWidth;
+  const describe = (element) =>
+    `${element.tagName.toLowerCase()}.${element.className}: ` +
+    element.textContent.trim().slice(0, 40);
+  const found = [];
+  for (const element of document.querySelectorAll("main *")) {
+    const box = element.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0) continue;
+    if (box.left < 0 || box.right > width) found.push(describe(element));
+  }
+  for (const time of document.querySelectorAll("main time")) {
+    const container = time.parentElement;
+    if (container.scrollWidth > container.clientWidth) found.push(describe(time));
+  }
+  return found;
+}
+"""
+
+
+def test_inbox_fits_phone(page, live_server, ani, producer, consumer, tmp_path):
+    consumer.name = "Koperasi Konsumen Sejahtera Bersama Warga Kabupaten Garut"
+    consumer.save()
+    InquiryFactory(
+        sender_cooperative=consumer,
+        recipient_cooperative=producer,
+        subject="Pasokan beras pandan wangi dan beras medium untuk toko anggota",
+    )
+    InquiryFactory(sender_cooperative=producer, recipient_cooperative=consumer)
+    _log_in(page, live_server, ani)
+    page.goto(live_server.url + reverse("marketplace:inbox"))
+    page.screenshot(path=tmp_path / "inbox.png", full_page=True)
+    assert page.evaluate(_CLIPPED_ELEMENTS) == []
+    assert page.locator("main time").count() == 2
+    for tab in page.locator("main nav a").all():
+        assert tab.is_visible()
 
 
 def test_reply_in_browser(page, live_server, ani, inquiry, problems):

@@ -20,10 +20,27 @@ pytestmark = pytest.mark.django_db
 DASHBOARD_URL = reverse("dashboard")
 
 
+ANSWER_STEP = "Answer the inquiries waiting for you"
+
+
 def _steps(context) -> dict[str, bool]:
     # The labels are lazy, so they are read in English to match the source strings.
     with translation.override("en"):
         return {str(step.label): step.done for step in context["checklist"]}
+
+
+def _answer_step(context):
+    with translation.override("en"):
+        (step,) = [
+            step for step in context["checklist"] if str(step.label) == ANSWER_STEP
+        ]
+    return step
+
+
+def _complete_profile(cooperative) -> None:
+    cooperative.description = "Petani padi Ciparay."
+    cooperative.logo = jpeg_upload(200, 200, "logo.jpg")
+    cooperative.save()
 
 
 def test_checklist_new_producer(producer):
@@ -34,16 +51,45 @@ def test_checklist_new_producer(producer):
         "Complete your profile: description and phone number": False,
         "Add your logo": False,
         "List your first product": False,
-        "Answer the inquiries waiting for you": True,
+        ANSWER_STEP: False,
     }
-    assert context["checklist_done"] == 1
-    assert context["checklist_width_class"] == "w-25"
+    assert context["checklist_done"] == 0
+    assert context["checklist_width_class"] == ""
 
 
-def test_checklist_all_done(producer, product):
-    producer.description = "Petani padi Ciparay."
-    producer.logo = jpeg_upload(200, 200, "logo.jpg")
-    producer.save()
+def test_checklist_no_inquiry_not_applicable(producer):
+    step = _answer_step(member_dashboard(producer))
+    assert step.done is False
+    assert step.applicable is False
+    assert step.note
+
+
+def test_checklist_sent_inquiry_not_applicable(consumer, inquiry):
+    # Sending an inquiry leaves nothing to answer.
+    step = _answer_step(member_dashboard(consumer))
+    assert step.done is False
+    assert step.applicable is False
+
+
+def test_checklist_answered_inquiry_done(producer, ani, inquiry):
+    inquiry.replies.create(author=ani, author_cooperative=producer, body="Bisa.")
+    step = _answer_step(member_dashboard(producer))
+    assert step.done is True
+    assert step.applicable is True
+
+
+def test_checklist_count_skips_not_applicable(producer, product):
+    # Three steps done and the fourth waiting for a first inquiry: 3 of 4.
+    _complete_profile(producer)
+    context = member_dashboard(producer)
+    assert context["checklist_done"] == 3
+    assert context["checklist_total"] == 4
+    assert context["checklist_width_class"] == "w-75"
+
+
+def test_checklist_all_done(producer, ani, product, inquiry):
+    _complete_profile(producer)
+    inquiry.replies.create(author=ani, author_cooperative=producer, body="Bisa.")
     context = member_dashboard(producer)
     assert all(_steps(context).values())
     assert context["checklist_percent"] == 100
@@ -72,7 +118,8 @@ def test_checklist_both_kinds(db):
 
 def test_checklist_waiting_inquiry(producer, inquiry):
     context = member_dashboard(producer)
-    assert _steps(context)["Answer the inquiries waiting for you"] is False
+    assert _steps(context)[ANSWER_STEP] is False
+    assert _answer_step(context).applicable is True
     assert context["waiting_count"] == 1
 
 
@@ -101,23 +148,50 @@ def test_page_without_cooperative(client, eko):
     assert "Daftarkan koperasi" in response.text
 
 
+@pytest.fixture
+def english(ani, citra):
+    """Ani and Citra with English pages, so new text matches the source."""
+    for user in (ani, citra):
+        user.language = "en"
+        user.save()
+
+
 def test_page_producer(client, ani, product, demand, inquiry):
     client.force_login(ani)
     response = client.get(DASHBOARD_URL)
     assert response.status_code == 200
-    assert "Koperasi Konsumen Sejahtera membutuhkan Beras 1.000 kg per bulan" in (
-        response.text
-    )
     assert "Produk Anda, Beras Pandan Wangi, cocok" in response.text
     assert "Tentang Beras Pandan Wangi" in response.text
-    assert 'class="progress-bar w-' in response.text
+    assert 'class="progress-bar' in response.text
+
+
+def test_page_producer_names_item(client, english, ani, product, demand):
+    client.force_login(ani)
+    response = client.get(DASHBOARD_URL)
+    assert (
+        "Koperasi Konsumen Sejahtera needs 1,000 kg of Beras medium per month"
+        in response.text
+    )
 
 
 def test_page_consumer(client, citra, product, demand):
     client.force_login(citra)
     response = client.get(DASHBOARD_URL)
-    assert "Kebutuhan Anda: Beras, 1.000 kg per bulan" in response.text
-    assert "Penawaran terbaik: Beras Pandan Wangi, Rp 12.500/kg" in response.text
+    assert "Penawaran terbaik: Beras Pandan Wangi, Rp\u00a012.500/kg" in response.text
+
+
+def test_page_consumer_names_item(client, english, citra, product, demand):
+    client.force_login(citra)
+    response = client.get(DASHBOARD_URL)
+    assert "Your demand: Beras medium, 1,000 kg per month" in response.text
+
+
+def test_page_step_not_applicable(client, english, ani, producer):
+    client.force_login(ani)
+    response = client.get(DASHBOARD_URL)
+    assert "Not yet applicable:" in response.text
+    assert "No inquiry has reached you yet." in response.text
+    assert "0 of 4 steps done" in response.text
 
 
 def test_page_staff_no_manage_buttons(client, budi, producer):

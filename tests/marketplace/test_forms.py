@@ -6,9 +6,16 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone, translation
 
-from marketplace.forms import DemandForm, InquiryForm, ProductForm
+from marketplace.forms import (
+    DemandEditForm,
+    DemandForm,
+    InquiryForm,
+    ProductEditForm,
+    ProductForm,
+    unit_conversions,
+)
 
-from ..factories import category, unit
+from ..factories import DemandFactory, ProductFactory, category, unit
 
 pytestmark = pytest.mark.django_db
 
@@ -29,6 +36,7 @@ def _product_data(**overrides) -> dict:
 def _demand_data(region, **overrides) -> dict:
     return {
         "category": category("beras").pk,
+        "item": "Beras medium",
         "monthly_quantity": "1.000",
         "unit": unit("kg").pk,
         "max_price": "14.000",
@@ -169,12 +177,74 @@ def test_demand_not_positive(garut, field, typed, message):
 
 
 @pytest.mark.parametrize(
-    "field", ["category", "monthly_quantity", "unit", "max_price", "valid_until"]
+    "field",
+    ["category", "item", "monthly_quantity", "unit", "max_price", "valid_until"],
 )
 def test_demand_required_fields(garut, field):
     form = DemandForm(data=_demand_data(garut, **{field: ""}))
     assert not form.is_valid()
     assert field in form.errors
+
+
+def test_demand_item_saved(garut, consumer):
+    form = DemandForm(data=_demand_data(garut, item="Cabai rawit merah"))
+    assert form.is_valid(), form.errors
+    demand = form.save(commit=False)
+    assert demand.item == "Cabai rawit merah"
+
+
+def test_demand_item_too_long(garut):
+    form = DemandForm(data=_demand_data(garut, item="x" * 121))
+    assert not form.is_valid()
+    assert "item" in form.errors
+
+
+def test_demand_item_blank_rejected(garut):
+    form = DemandForm(data=_demand_data(garut, item="   "))
+    assert not form.is_valid()
+    assert "item" in form.errors
+
+
+# Drop-downs and unit help
+
+
+def _forms(consumer, producer):
+    return [
+        ProductForm(),
+        ProductEditForm(instance=ProductFactory(cooperative=producer)),
+        DemandForm(),
+        DemandEditForm(instance=DemandFactory(cooperative=consumer)),
+    ]
+
+
+def test_forms_no_dashes_label(consumer, producer):
+    for form in _forms(consumer, producer):
+        html = str(form)
+        assert "---------" not in html, type(form).__name__
+        assert "<select" in html
+
+
+def test_forms_choose_labels(consumer, producer):
+    with translation.override("en"):
+        for form in _forms(consumer, producer):
+            html = str(form)
+            assert "Choose a category" in html
+            assert "Choose a unit" in html
+
+
+def test_unit_help_conversions():
+    with translation.override("id"):
+        assert unit_conversions() == "1 kuintal = 100 kg; 1 ton = 1.000 kg"
+    with translation.override("en"):
+        assert unit_conversions() == "1 quintal = 100 kg; 1 tonne = 1,000 kg"
+
+
+@pytest.mark.parametrize("form_class", [ProductForm, DemandForm])
+def test_unit_help_on_forms(form_class):
+    with translation.override("en"):
+        help_text = form_class().fields["unit"].help_text
+    assert "1 quintal = 100 kg" in help_text
+    assert "1 tonne = 1,000 kg" in help_text
 
 
 def test_inquiry_form_required():

@@ -4,16 +4,26 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
+from django.db.models import Value
 from django.utils import timezone
 
 from cooperatives.models import Cooperative
-from marketplace.models import Demand, Product
+from cooperatives.search import normalise
+from marketplace import selectors
+from marketplace.models import Category, Demand, Product
 from marketplace.selectors import (
+    CAPACITY_WEIGHT,
+    FULL_PRICE_SHARE,
+    ITEM_WEIGHT,
+    PRICE_WEIGHT,
+    SAME_REGION_WEIGHT,
+    SCORE_WEIGHTS,
     demands_matching_product,
     inquiries_for_inbox,
     match_count_for_cooperative,
     match_pairs_for_cooperative,
     matches_for_demand,
+    text_words,
     waiting_inquiries,
 )
 
@@ -41,8 +51,13 @@ def region(db):
 
 @pytest.fixture
 def rice_demand(region):
-    """1000 kg of rice a month, at most Rp 14.000/kg, delivered to Kota Bandung."""
+    """1000 kg of rice a month, at most Rp 14.000/kg, delivered to Kota Bandung.
+
+    Its item is the one word of every factory product's name ("Beras Uji 7"),
+    so each of them earns the full item fit.
+    """
     return DemandFactory(
+        item="Beras",
         monthly_quantity=Decimal("1000"),
         max_price=14_000,
         delivery_region=region,
@@ -175,25 +190,80 @@ def test_score_parts_follow_rule(rice_demand, region):
         cooperative=producer, price=7_000, monthly_capacity=Decimal("2000")
     )
     match = matches_for_demand(rice_demand).get(pk=product.pk)
-    assert match.price_points == Decimal(25)
-    assert match.capacity_points == Decimal(30)
-    assert match.region_points == Decimal(20)
-    assert match.score == Decimal(75)
+    assert match.item_points == Decimal(ITEM_WEIGHT)
+    assert match.price_points == Decimal(PRICE_WEIGHT)
+    assert match.capacity_points == Decimal(CAPACITY_WEIGHT)
+    assert match.region_points == Decimal(SAME_REGION_WEIGHT)
+    assert match.score == Decimal(100)
+
+
+def test_score_weights_add_to_100():
+    assert sum(SCORE_WEIGHTS.values()) == 100
+    assert ITEM_WEIGHT == 30
+    assert PRICE_WEIGHT == 35
+    assert CAPACITY_WEIGHT == 20
+    assert SAME_REGION_WEIGHT == 15
+
+
+def test_score_docstring_states_weights():
+    # The module docstring documents the rule; each weight must appear there
+    # as the code has it.
+    doc = selectors.__doc__
+    assert f"item fit, up to {ITEM_WEIGHT} points" in doc
+    assert f"price fit, up to {PRICE_WEIGHT} points" in doc
+    assert f"capacity, up to {CAPACITY_WEIGHT} points" in doc
+    assert f"same regency, {SAME_REGION_WEIGHT} points" in doc
+    assert "75 % of the maximum price" in doc
+    assert FULL_PRICE_SHARE == Decimal("0.75")
+
+
+def test_score_minimum_is_zero(rice_demand):
+    # At the maximum price, with no capacity to spare, in another regency
+    # and with no word of the item in its name.
+    product = ProductFactory(
+        name="Gabah kering giling", price=14_000, monthly_capacity=Decimal("1000")
+    )
+    match = matches_for_demand(rice_demand).get(pk=product.pk)
+    assert match.item_points == Decimal(0)
+    assert match.price_points == Decimal(0)
+    assert match.capacity_points == Decimal(0)
+    assert match.region_points == Decimal(0)
+    assert match.score == Decimal(0)
+    assert match.names_item is False
 
 
 def test_score_partial_points(rice_demand):
-    product = ProductFactory(price=10_500, monthly_capacity=Decimal("1500"))
+    # 90 % of the maximum price: 35 × 4 × 0.1 = 14 points. Half the demand
+    # to spare: 10 points. One of the item's two words: 15 points.
+    rice_demand.item = "Beras merah"
+    rice_demand.save()
+    product = ProductFactory(price=12_600, monthly_capacity=Decimal("1500"))
     match = matches_for_demand(rice_demand).get(pk=product.pk)
-    assert match.price_points == Decimal("12.5")
-    assert match.capacity_points == Decimal(15)
+    assert match.item_points == Decimal(15)
+    assert match.price_points == Decimal(14)
+    assert match.capacity_points == Decimal(10)
     assert match.region_points == Decimal(0)
-    assert match.score == Decimal("27.5")
+    assert match.score == Decimal(39)
 
 
-def test_score_capacity_capped_at_30(rice_demand):
+@pytest.mark.parametrize("price", [10_500, 9_000, 1])
+def test_score_price_full_at_75_percent(rice_demand, price):
+    product = ProductFactory(price=price)
+    match = matches_for_demand(rice_demand).get(pk=product.pk)
+    assert match.price_points == Decimal(PRICE_WEIGHT)
+
+
+def test_score_price_linear_above_75_percent(rice_demand):
+    # 95 % of the maximum is a fifth of the way from 100 % to 75 %.
+    product = ProductFactory(price=13_300)
+    match = matches_for_demand(rice_demand).get(pk=product.pk)
+    assert match.price_points == Decimal(7)
+
+
+def test_score_capacity_capped(rice_demand):
     product = ProductFactory(price=14_000, monthly_capacity=Decimal("10000"))
     match = matches_for_demand(rice_demand).get(pk=product.pk)
-    assert match.capacity_points == Decimal(30)
+    assert match.capacity_points == Decimal(CAPACITY_WEIGHT)
 
 
 def test_score_converts_units_for_points():
@@ -208,8 +278,8 @@ def test_score_converts_units_for_points():
     product.price = 7_000_000
     product.save()
     match = matches_for_demand(demand).get(pk=product.pk)
-    assert match.price_points == Decimal(25)
-    assert match.capacity_points == Decimal(30)
+    assert match.price_points == Decimal(PRICE_WEIGHT)
+    assert match.capacity_points == Decimal(CAPACITY_WEIGHT)
 
 
 def test_order_same_regency_first(rice_demand, region):
@@ -219,18 +289,19 @@ def test_order_same_regency_first(rice_demand, region):
 
 
 def test_order_by_score(rice_demand):
-    middle = ProductFactory(price=10_500, monthly_capacity=Decimal("1500"))
+    middle = ProductFactory(price=12_600, monthly_capacity=Decimal("1500"))
     best = ProductFactory(price=7_000, monthly_capacity=Decimal("2000"))
     worst = ProductFactory(price=14_000, monthly_capacity=Decimal("1000"))
     assert _ids(matches_for_demand(rice_demand)) == [best.pk, middle.pk, worst.pk]
 
 
 def test_order_tie_lower_price_first(rice_demand):
-    # Both score 15: 15 price points and none for capacity, or the reverse.
+    # Both score 40: 30 for the item, then 10 price points and none for
+    # capacity, or the reverse.
     dearer = ProductFactory(price=14_000, monthly_capacity=Decimal("1500"))
-    cheaper = ProductFactory(price=9_800, monthly_capacity=Decimal("1000"))
+    cheaper = ProductFactory(price=13_000, monthly_capacity=Decimal("1000"))
     matches = list(matches_for_demand(rice_demand))
-    assert [match.score for match in matches] == [Decimal(15), Decimal(15)]
+    assert [match.score for match in matches] == [Decimal(40), Decimal(40)]
     assert _ids(matches) == [cheaper.pk, dearer.pk]
 
 
@@ -238,6 +309,122 @@ def test_order_tie_newest_first(rice_demand):
     older = ProductFactory()
     newer = ProductFactory()
     assert _ids(matches_for_demand(rice_demand)) == [newer.pk, older.pk]
+
+
+# Item fit
+
+
+def _vegetable(name: str, **fields) -> Product:
+    return ProductFactory(
+        name=name,
+        category=category("sayuran"),
+        price=fields.pop("price", 30_000),
+        monthly_capacity=fields.pop("monthly_capacity", Decimal("500")),
+        **fields,
+    )
+
+
+@pytest.fixture
+def chilli_demand(region):
+    """100 kg of bird's eye chilli a month, at most Rp 40.000/kg."""
+    return DemandFactory(
+        category=category("sayuran"),
+        item="Cabai rawit",
+        monthly_quantity=Decimal("100"),
+        max_price=40_000,
+        delivery_region=region,
+        note="Cabai rawit segar untuk toko koperasi.",
+    )
+
+
+def test_item_fit_ranks_named_first(chilli_demand):
+    taro = _vegetable("Talas Bogor")
+    mixed = _vegetable("Sayuran campur")
+    chilli = _vegetable("Cabai rawit")
+    matches = list(matches_for_demand(chilli_demand))
+    assert _ids(matches) == [chilli.pk, mixed.pk, taro.pk]
+    assert matches[0].item_points == Decimal(ITEM_WEIGHT)
+    assert matches[1].item_points == Decimal(0)
+    assert matches[2].item_points == Decimal(0)
+
+
+def test_item_fit_beats_better_score(chilli_demand, region):
+    # The taro scores 70 and the chilli 30, but only the chilli is what the
+    # demand asks for.
+    taro = _vegetable(
+        "Talas Bogor",
+        price=20_000,
+        monthly_capacity=Decimal("1000"),
+        cooperative=CooperativeFactory(region=region),
+    )
+    chilli = _vegetable("Cabai rawit", price=40_000, monthly_capacity=Decimal("100"))
+    matches = list(matches_for_demand(chilli_demand))
+    assert _ids(matches) == [chilli.pk, taro.pk]
+    assert matches[0].score == Decimal(30)
+    assert matches[1].score == Decimal(70)
+
+
+def test_item_fit_share_of_words(chilli_demand):
+    rawit = _vegetable("Cabai rawit hijau")
+    curly = _vegetable("Cabai merah keriting")
+    matches = list(matches_for_demand(chilli_demand))
+    assert _ids(matches) == [rawit.pk, curly.pk]
+    assert matches[0].item_points == Decimal(30)
+    assert matches[1].item_points == Decimal(15)
+    assert matches[1].names_item is True
+
+
+@pytest.mark.parametrize(
+    "name", ["CABAI RAWIT", "Cabái Rawít", "cabai-rawit (segar)", "Rawit, cabai"]
+)
+def test_item_fit_ignores_case_and_accents(chilli_demand, name):
+    product = _vegetable(name)
+    match = matches_for_demand(chilli_demand).get(pk=product.pk)
+    assert match.item_points == Decimal(ITEM_WEIGHT)
+
+
+def test_item_fit_whole_words_only(chilli_demand):
+    # "Cabaigiling" contains "cabai" but is another word.
+    product = _vegetable("Cabaigiling rawitan")
+    match = matches_for_demand(chilli_demand).get(pk=product.pk)
+    assert match.item_points == Decimal(0)
+
+
+def test_item_fit_repeated_words_once(chilli_demand):
+    chilli_demand.item = "Cabai cabai rawit"
+    chilli_demand.save()
+    product = _vegetable("Cabai hijau")
+    match = matches_for_demand(chilli_demand).get(pk=product.pk)
+    assert match.item_points == Decimal(15)
+
+
+def test_item_fit_wordless_item(chilli_demand):
+    chilli_demand.item = "!!!"
+    chilli_demand.save()
+    product = _vegetable("Cabai rawit")
+    match = matches_for_demand(chilli_demand).get(pk=product.pk)
+    assert match.item_points == Decimal(0)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cabé Rawit!",
+        "  Beras   MEDIUM ",
+        "Kopi arabika (green bean) 1kg",
+        "café-au-lait",
+        "İstanbul ﬁsh",
+        "Æble",
+        "",
+    ],
+)
+def test_text_words_like_normalise(text):
+    words = (
+        Category.objects.annotate(words=text_words(Value(text)))
+        .values_list("words", flat=True)
+        .first()
+    )
+    assert words == normalise(text).split()
 
 
 # Demands matching a product
@@ -277,6 +464,28 @@ def test_pairs_consumer_sees_best_product(rice_demand):
     best = ProductFactory(price=8_000)
     pairs = match_pairs_for_cooperative(rice_demand.cooperative)
     assert pairs == [(rice_demand, best)]
+
+
+def test_pairs_consumer_sees_named_item(chilli_demand, region):
+    # The same order as the demand page: the chilli before the cheaper,
+    # nearer taro.
+    _vegetable(
+        "Talas Bogor",
+        price=20_000,
+        monthly_capacity=Decimal("1000"),
+        cooperative=CooperativeFactory(region=region),
+    )
+    chilli = _vegetable("Cabai rawit", price=40_000, monthly_capacity=Decimal("100"))
+    pairs = match_pairs_for_cooperative(chilli_demand.cooperative)
+    assert pairs == [(chilli_demand, chilli)]
+
+
+def test_pairs_skip_cooperative_that_stopped_selling(rice_demand):
+    product = ProductFactory()
+    product.cooperative.kind = Cooperative.Kind.CONSUMER
+    product.cooperative.save()
+    assert match_pairs_for_cooperative(rice_demand.cooperative) == []
+    assert match_count_for_cooperative(rice_demand.cooperative) == 0
 
 
 def test_pairs_producer_sees_demands(rice_demand):

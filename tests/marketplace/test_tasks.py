@@ -52,15 +52,15 @@ def test_email_english_recipient(sent_inquiry, ani, settings, eager_tasks):
     message = _email_to("ani@contoh.id")
     assert message.subject.startswith("[EcoBiz] New inquiry from")
     assert "Koperasi Konsumen Sejahtera" in message.subject
-    assert "IDR 12,500/kg" in message.body
+    assert "IDR\u00a012,500/kg" in message.body
     assert "Dec. 4, 2026, 10 a.m." in message.body
-    assert "Rp 12.500" not in message.body
+    assert "Rp\u00a012.500" not in message.body
 
 
 def test_email_indonesian_recipient(sent_inquiry, ani, eager_tasks):
     _run(inquiry_id=sent_inquiry.pk)
     message = _email_to("ani@contoh.id")
-    assert "Rp 12.500/kg" in message.body
+    assert "Rp\u00a012.500/kg" in message.body
     assert "4 Des. 2026, 10.00" in message.body
     assert "IDR" not in message.body
 
@@ -71,7 +71,7 @@ def test_email_indonesian_under_english_default(
     settings.LANGUAGE_CODE = "en"
     _run(inquiry_id=sent_inquiry.pk)
     message = _email_to("ani@contoh.id")
-    assert "Rp 12.500/kg" in message.body
+    assert "Rp\u00a012.500/kg" in message.body
     assert "4 Des. 2026, 10.00" in message.body
 
 
@@ -100,8 +100,8 @@ def test_email_one_per_recipient(sent_inquiry, producer, ani, budi, eager_tasks)
         ["fajar@contoh.id"],
         ["kantor@tanimakmur.id"],
     ]
-    assert "IDR 12,500" in _email_to("fajar@contoh.id").body
-    assert "Rp 12.500" in _email_to("kantor@tanimakmur.id").body
+    assert "IDR\u00a012,500" in _email_to("fajar@contoh.id").body
+    assert "Rp\u00a012.500" in _email_to("kantor@tanimakmur.id").body
 
 
 def test_email_skips_staff(sent_inquiry, budi, eager_tasks):

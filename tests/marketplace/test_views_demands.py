@@ -1,3 +1,4 @@
+import re
 from datetime import timedelta
 from decimal import Decimal
 
@@ -32,6 +33,7 @@ def _edit_url(demand) -> str:
 def _form_data(region, **overrides) -> dict:
     return {
         "category": category("beras").pk,
+        "item": "Beras medium",
         "monthly_quantity": "2",
         "unit": unit("kuintal").pk,
         "max_price": "1.400.000",
@@ -66,9 +68,9 @@ def staff_of_consumer(consumer):
 def test_list_anonymous(client, demand):
     response = client.get(LIST_URL)
     assert response.status_code == 200
-    assert "Beras" in response.text
+    assert "Beras medium" in response.text
     assert "1.000 kg per bulan" in response.text
-    assert "Maksimal Rp 14.000/kg" in response.text
+    assert "Maksimal Rp\u00a014.000/kg" in response.text
     assert "Dikirim ke Kabupaten Garut" in response.text
     assert "Koperasi Konsumen Sejahtera" in response.text
 
@@ -158,6 +160,7 @@ def test_create_owner_saves(client, citra, consumer, garut):
     assert demand.monthly_quantity == Decimal("2")
     assert demand.max_price == 1_400_000
     assert demand.unit.code == "kuintal"
+    assert demand.item == "Beras medium"
     messages = [str(message) for message in get_messages(response.wsgi_request)]
     assert messages == [
         "Kebutuhan Anda sudah ditambahkan. Koperasi produsen kini dapat melihatnya."
@@ -198,6 +201,8 @@ def test_create_without_cooperative(client, eko, garut):
         ("valid_until", "kemarin"),
         ("delivery_region", "999999"),
         ("category", ""),
+        ("item", ""),
+        ("item", "x" * 121),
     ],
 )
 def test_create_bad_input(client, citra, garut, field, typed):
@@ -273,7 +278,7 @@ def test_edit_bad_input_unchanged(client, citra, demand):
 def test_detail_anonymous(client, demand, product):
     response = client.get(demand.get_absolute_url())
     assert response.status_code == 200
-    assert "Rp 14.000/kg" in response.text
+    assert "Rp\u00a014.000/kg" in response.text
     assert response.context["matches"] == []
     assert "Mengapa cocok" not in response.text
 
@@ -298,26 +303,64 @@ def test_detail_owner_sees_matches(client, citra, demand, product):
     assert f"{inquiry_url}?product={product.pk}" in response.text
 
 
-def test_detail_why_line(client, citra, demand, garut):
-    # Rp 7.000 is half the maximum (25 points), 2000 kg twice the need
-    # (30 points) and the producer is in Garut, the delivery regency (20).
+@pytest.fixture
+def english_citra(citra):
+    """Citra with English pages, so new text can be compared to the source."""
+    citra.language = "en"
+    citra.save()
+    return citra
+
+
+def test_detail_why_line(client, english_citra, demand, garut):
+    # "Beras medium" names one of the item's two words (15 of 30 points),
+    # Rp 7.000 is half the maximum (all 35), 2000 kg twice the need (all 20)
+    # and the producer is in Garut, the delivery regency (15).
     near = CooperativeFactory(region=garut, name="Koperasi Garut Subur")
-    ProductFactory(cooperative=near, price=7_000, monthly_capacity=Decimal("2000"))
-    client.force_login(citra)
+    ProductFactory(
+        cooperative=near,
+        name="Beras pandan wangi",
+        price=7_000,
+        monthly_capacity=Decimal("2000"),
+    )
+    client.force_login(english_citra)
     response = client.get(demand.get_absolute_url())
     assert (
-        "Mengapa cocok: harga 25 dari 50 poin, kapasitas 30 dari 30, "
-        "kabupaten/kota yang sama 20 dari 20." in response.text
+        "Why this match: item 15 of 30 points, price 35 of 35, capacity 20 of 20, "
+        "same regency 15 of 15." in response.text
     )
-    assert ">75<" in response.text
+    assert ">85<" in response.text
+
+
+def test_detail_explains_weights(client, english_citra, demand):
+    client.force_login(english_citra)
+    response = client.get(demand.get_absolute_url())
+    assert "up to 30 points for the words of your item" in response.text
+    assert "up to 35 for a lower price" in response.text
+    assert "up to 20 for spare capacity" in response.text
+    assert "and 15 when the producer is in your delivery regency" in response.text
+
+
+def test_detail_named_item_first(client, citra, demand):
+    # The cheaper bran scores higher, but the demand asks for rice.
+    bran = ProductFactory(name="Dedak halus", price=5_000)
+    rice = ProductFactory(name="Beras medium", price=14_000)
+    client.force_login(citra)
+    response = client.get(demand.get_absolute_url())
+    assert response.context["matches"] == [rice, bran]
+
+
+def test_detail_title_names_item(client, demand):
+    response = client.get(demand.get_absolute_url())
+    assert re.search(r"<h1[^>]*>Beras medium: 1\.000 kg", response.text)
+    assert "<title>Beras medium" in response.text
 
 
 def test_detail_converted_price(client, citra, demand):
     ProductFactory(unit=unit("ton"), price=12_000_000, monthly_capacity=Decimal("5"))
     client.force_login(citra)
     response = client.get(demand.get_absolute_url())
-    assert "Rp 12.000.000/ton" in response.text
-    assert "(Rp 12.000/kg)" in response.text
+    assert "Rp\u00a012.000.000/ton" in response.text
+    assert "(Rp\u00a012.000/kg)" in response.text
 
 
 def test_detail_closed_hidden(client, ani, citra, demand):

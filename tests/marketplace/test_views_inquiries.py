@@ -57,6 +57,7 @@ def test_create_demand_subject(client, ani, demand):
     assert response.context["demand"] == demand
     subject = response.context["form"].initial["subject"]
     assert subject.startswith("Tentang kebutuhan Anda: ")
+    assert "Beras medium" in subject
 
 
 def test_create_sends(client, citra, consumer, producer, product):

@@ -54,7 +54,7 @@ def test_list_anonymous(client, product):
     response = client.get(LIST_URL)
     assert response.status_code == 200
     assert "Beras Pandan Wangi" in response.text
-    assert "Rp 12.500/kg" in response.text
+    assert "Rp\u00a012.500/kg" in response.text
     assert "Koperasi Tani Makmur" in response.text
     assert "Kabupaten Bandung" in response.text
 
@@ -363,7 +363,7 @@ def test_edit_bad_input_unchanged(client, ani, product):
 def test_detail_anonymous(client, product):
     response = client.get(product.get_absolute_url())
     assert response.status_code == 200
-    assert "Rp 12.500/kg" in response.text
+    assert "Rp\u00a012.500/kg" in response.text
     inquiry_url = reverse(
         "marketplace:inquiry-create", kwargs={"slug": "koperasi-tani-makmur"}
     )

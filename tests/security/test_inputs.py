@@ -98,6 +98,7 @@ def test_demand_edit_unchanged_keeps_quantity(client, citra, consumer, garut, la
     page = client.get(url).text
     data = {
         "category": demand.category_id,
+        "item": _input_value(page, "item"),
         "unit": demand.unit_id,
         "delivery_region": garut.pk,
         "monthly_quantity": _input_value(page, "monthly_quantity"),

@@ -3,8 +3,9 @@ from decimal import Decimal
 import pytest
 
 from cooperatives.models import Cooperative
+from cooperatives.search import normalise
 from marketplace.demo import catalogue, reference
-from marketplace.models import Category, Unit
+from marketplace.models import Category, Demand, Unit
 
 
 def test_every_leading_product_mapped():
@@ -32,6 +33,28 @@ def test_spec_uses_known_codes(spec):
     assert Category.objects.filter(code=spec.category).exists()
     assert Unit.objects.filter(code=spec.unit).exists()
     assert spec.sector in Cooperative.Sector.values
+
+
+DEMAND_SPECS = [*catalogue.STANDING_DEMANDS, *catalogue.ALTERNATING_DEMANDS]
+
+
+@pytest.mark.parametrize("spec", DEMAND_SPECS, ids=lambda spec: spec.item)
+def test_demand_item_named_by_products(spec):
+    # Matching ranks products whose name shares a word with the item first,
+    # so each demo demand needs products that do.
+    item_words = set(normalise(spec.item).split())
+    named = [
+        product.name
+        for product in all_specs()
+        if product.category == spec.category
+        and item_words & set(normalise(product.name).split())
+    ]
+    assert named != [], spec.item
+
+
+@pytest.mark.parametrize("spec", DEMAND_SPECS, ids=lambda spec: spec.item)
+def test_demand_item_fits_field(spec):
+    assert 0 < len(spec.item) <= Demand._meta.get_field("item").max_length
 
 
 def test_spec_price_commodities_exist():

@@ -104,6 +104,17 @@ class SeedDemoTests(TestCase):
         ]
         assert len(matched) >= 1
 
+    def test_demands_have_items(self):
+        assert not Demand.objects.filter(item="").exists()
+
+    def test_best_match_names_item(self):
+        # Every rice, chilli and fruit demand with a match first lists a
+        # product whose name shares a word with its item.
+        firsts = [matches_for_demand(demand).first() for demand in Demand.objects.all()]
+        matched = [first for first in firsts if first is not None]
+        assert len(matched) >= 1
+        assert [first.name for first in matched if not first.names_item] == []
+
     def test_consumer_account_demand_matches(self):
         producer = Cooperative.objects.get(slug=PRODUCER_SLUG)
         demands = Demand.objects.filter(cooperative__slug=CONSUMER_SLUG)

@@ -26,7 +26,11 @@ def parse_rupiah(text: str) -> int:
     if not cleaned:
         raise ValidationError(_("Enter an amount in Rupiah."), code="required")
     group, decimal = (".", ",") if _uses_comma_decimal() else (",", ".")
-    if decimal in cleaned:
+    # Two or more of the other language's marks can only group thousands, as
+    # in "1,500,000" typed on the Indonesian page, so they are read that way.
+    if re.fullmatch(r"-?[0-9]{1,3}(" + re.escape(decimal) + r"[0-9]{3}){2,}", cleaned):
+        group = decimal
+    elif decimal in cleaned:
         raise ValidationError(
             _("Prices are whole Rupiah: remove the part after “%(mark)s”."),
             code="fraction",
@@ -66,8 +70,14 @@ def parse_quantity(text: str) -> Decimal:
         if re.fullmatch(r"-?[0-9]{1,3}(\.[0-9]{3})+(,[0-9]+)?", cleaned):
             cleaned = cleaned.replace(".", "")
         cleaned = cleaned.replace(",", ".")
-    else:
+    elif re.fullmatch(r"-?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?", cleaned):
         cleaned = cleaned.replace(",", "")
+    elif "," in cleaned:
+        # "2,5" typed out of Indonesian habit must not become 25.
+        raise ValidationError(
+            _("Use a dot for decimals on the English pages, for example 2.5."),
+            code="comma_decimal",
+        )
     try:
         # Decimal() also reads other scripts' digits, which nobody types here.
         if not cleaned.isascii():

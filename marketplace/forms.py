@@ -37,7 +37,7 @@ def _price_field(label) -> RupiahField:
         label=label,
         max_value=MAX_PRICE,
         error_messages=_PRICE_ERRORS,
-        help_text=_("Whole Rupiah, for example 12.500."),
+        help_text=_("Whole Rupiah, for example 12,500."),
     )
 
 
@@ -80,7 +80,7 @@ def _set_reference_choices(form: forms.ModelForm) -> None:
 class ProductForm(forms.ModelForm):
     price = _price_field(_("Price per unit (Rp)"))
     minimum_order = _quantity_field(
-        _("Minimum order"), _("In the unit chosen above, for example 10 or 2,5.")
+        _("Minimum order"), _("In the unit chosen above, for example 10 or 2.5.")
     )
     monthly_capacity = _quantity_field(
         _("Monthly capacity"), _("How much you can supply each month, in that unit.")
@@ -136,7 +136,7 @@ class ProductEditForm(ProductForm):
 
 class DemandForm(forms.ModelForm):
     monthly_quantity = _quantity_field(
-        _("Quantity per month"), _("For example 500 or 2,5.")
+        _("Quantity per month"), _("For example 500 or 2.5.")
     )
     max_price = _price_field(_("Maximum price per unit (Rp)"))
 

@@ -122,3 +122,19 @@ def test_rupiah_never_breaks(language):
 def test_quantity_filter(language, value, expected):
     with translation.override(language):
         assert quantity(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "expected"),
+    [("id", "1,500,000", 1_500_000), ("en", "1.500.000", 1_500_000)],
+)
+def test_parse_rupiah_other_language_groups(language, typed, expected):
+    with translation.override(language):
+        assert parse_rupiah(typed) == expected
+
+
+@pytest.mark.parametrize("typed", ["2,5", "10,25", "1,5000"])
+def test_parse_quantity_english_rejects_comma_decimal(typed):
+    with translation.override("en"), pytest.raises(ValidationError) as error:
+        parse_quantity(typed)
+    assert error.value.code == "comma_decimal"

@@ -224,3 +224,17 @@ def test_profile_requires_login(client):
 
     assert response.status_code == 302
     assert reverse("account_login") in response.url
+
+
+def test_english_browser_still_gets_indonesian(client):
+    response = client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+
+    assert response.headers["Content-Language"] == "id"
+
+
+def test_chosen_english_overrides_default(client):
+    client.cookies["django_language"] = "en"
+
+    response = client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="id")
+
+    assert response.headers["Content-Language"] == "en"

@@ -230,3 +230,14 @@ def test_detail_query_count_constant(client, producer, django_assert_max_num_que
     with django_assert_max_num_queries(len(queries)):
         response = client.get(producer.get_absolute_url())
     assert len(response.context["products"]) == 12
+
+
+def test_facilitator_sees_verify_not_register(client, dewi, producer):
+    client.force_login(dewi)
+
+    response = client.get(reverse("cooperatives:detail", args=[producer.slug]))
+
+    verify_url = reverse("cooperatives:verify", args=[producer.slug])
+    assert f'class="btn btn-accent" href="{verify_url}"' in response.text
+    main = response.text.split("<main")[1].split("</main>")[0]
+    assert reverse("cooperatives:register") not in main

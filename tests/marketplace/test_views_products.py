@@ -54,7 +54,7 @@ def test_list_anonymous(client, product):
     response = client.get(LIST_URL)
     assert response.status_code == 200
     assert "Beras Pandan Wangi" in response.text
-    assert "Rp\u00a012.500/kg" in response.text
+    assert "Rp\u00a012.500/<wbr>kg" in response.text
     assert "Koperasi Tani Makmur" in response.text
     assert "Kabupaten Bandung" in response.text
 

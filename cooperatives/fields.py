@@ -79,7 +79,7 @@ def parse_quantity(text: str) -> Decimal:
             code="comma_decimal",
         )
     try:
-        # Decimal() also reads other scripts' digits, which nobody types here.
+        # Decimal() also reads other scripts' digits; only ASCII digits are valid.
         if not cleaned.isascii():
             raise InvalidOperation
         value = Decimal(cleaned)

@@ -1,4 +1,4 @@
-"""Who may do what to a cooperative: the one place these rules live.
+"""Permission rules for cooperatives, kept in this one module.
 
 Views, templates ({% has_perm %}) and the admin all ask these permissions.
 """

@@ -100,11 +100,13 @@ def stop_all(processes: list[subprocess.Popen]) -> None:
 
 
 def serve() -> int:
+    """Prepare the database, then run the worker, beat and web server until stopped."""
     manage("migrate", "--noinput")
     manage("compile_translations")
     manage("load_reference_data")
     manage("seed_demo")
     manage("compute_metrics", "--days", "31")
+
     # --quiet leaves out Celery's start-up banners, which would push the URL
     # and the demo logins off the screen.
     celery = [sys.executable, "-m", "celery", "-A", "ecobiz", "--quiet"]
@@ -116,6 +118,7 @@ def serve() -> int:
     # Each child gets its own process group, so Ctrl-C in the terminal reaches
     # only this process, which then stops the children in order.
     processes = [subprocess.Popen(command, process_group=0) for command in commands]
+
     print("\nEcoBiz is at http://127.0.0.1:8000 (Ctrl-C stops it).")
     print(f"Demo logins, all with the password {DEMO_PASSWORD}:")
     for email, role in DEMO_LOGINS:

@@ -69,7 +69,7 @@ def facilitator_home(request):
 
 @never_cache
 def health(request):
-    """Report whether the database and the cache answer."""
+    """Report whether the database and the cache respond."""
     checks = {}
     try:
         with connection.cursor() as cursor:

@@ -1,4 +1,4 @@
-"""Who may change products and demands, and who may read an inquiry.
+"""Permission rules for changing products and demands and reading inquiries.
 
 Each predicate takes the object itself and applies the cooperative rules to
 the cooperative that owns it. Without an object (Django admin's list pages)

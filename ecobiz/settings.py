@@ -265,3 +265,6 @@ CELERY_BEAT_SCHEDULE = {
         "options": {"expires": 14 * 60},
     },
 }
+
+# One date style on every page, with WIB after each time.
+FORMAT_MODULE_PATH = ["ecobiz.formats"]

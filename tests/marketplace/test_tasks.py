@@ -53,7 +53,7 @@ def test_email_english_recipient(sent_inquiry, ani, settings, eager_tasks):
     assert message.subject.startswith("[EcoBiz] New inquiry from")
     assert "Koperasi Konsumen Sejahtera" in message.subject
     assert "IDR\u00a012,500/kg" in message.body
-    assert "Dec. 4, 2026, 10 a.m." in message.body
+    assert "4 Dec 2026, 10:00 WIB" in message.body
     assert "Rp\u00a012.500" not in message.body
 
 
@@ -61,7 +61,7 @@ def test_email_indonesian_recipient(sent_inquiry, ani, eager_tasks):
     _run(inquiry_id=sent_inquiry.pk)
     message = _email_to("ani@contoh.id")
     assert "Rp\u00a012.500/kg" in message.body
-    assert "4 Des. 2026, 10.00" in message.body
+    assert "4 Des 2026, 10.00 WIB" in message.body
     assert "IDR" not in message.body
 
 
@@ -72,7 +72,7 @@ def test_email_indonesian_under_english_default(
     _run(inquiry_id=sent_inquiry.pk)
     message = _email_to("ani@contoh.id")
     assert "Rp\u00a012.500/kg" in message.body
-    assert "4 Des. 2026, 10.00" in message.body
+    assert "4 Des 2026, 10.00 WIB" in message.body
 
 
 def test_email_language_restored(sent_inquiry, ani, eager_tasks):

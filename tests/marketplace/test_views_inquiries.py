@@ -337,7 +337,7 @@ def test_detail_thread_order_and_time(client, ani, citra, inquiry, producer, con
     assert first < text.index("Balasan pertama") < text.index("Balasan kedua")
     # 02:00 UTC is 09:00 in Jakarta.
     assert "2026-12-01T09:00:00+07:00" in text
-    assert "1 Des. 2026, 9.00" in text
+    assert "1 Des 2026, 09.00 WIB" in text
 
 
 def test_reply_recipient(client, ani, producer, inquiry):

@@ -273,3 +273,16 @@ def test_bottom_nav_facilitator_member_keeps_messages(client, dewi, producer):
 
     assert f'href="{INBOX}"' in nav
     assert f'href="{MONITORING}"' not in nav
+
+
+def test_form_error_summary_links_fields(client, ani):
+    client.force_login(ani)
+
+    response = client.post(
+        reverse("cooperatives:edit", args=[ani.memberships.get().cooperative.slug]),
+        {"name": "", "cooperative_number": "12AB"},
+    )
+
+    assert response.status_code == 200
+    assert 'href="#id_name"' in response.text
+    assert 'href="#id_cooperative_number"' in response.text

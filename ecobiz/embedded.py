@@ -78,7 +78,8 @@ def prepare_environment(*, for_tests: bool) -> list[object]:
         os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
     else:
         os.environ.setdefault("DEBUG", "true")
-        os.environ.setdefault("EMAIL_URL", "consolemail://")
+        if not os.environ.get("EMAIL_URL"):
+            os.environ.setdefault("EMAIL_BACKEND", "ecobiz.mail.ReadableConsoleBackend")
     return handles
 
 

@@ -172,6 +172,9 @@ ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http" if DEBUG else "https"
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
+# `make run` sets ecobiz.mail.ReadableConsoleBackend so that links in emails
+# can be copied from the terminal.
+EMAIL_BACKEND = env.str("EMAIL_BACKEND", default=EMAIL_CONFIG["EMAIL_BACKEND"])
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="EcoBiz <noreply@ecobiz.id>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

@@ -373,3 +373,23 @@ def test_detail_closed_hidden(client, ani, citra, demand):
     response = client.get(demand.get_absolute_url())
     assert response.status_code == 200
     assert "Kebutuhan yang sudah ditutup tidak punya kecocokan" in response.text
+
+
+def test_detail_heads_products_without_item(client, citra, demand):
+    ProductFactory(name="Dedak halus", price=5_000)
+    ProductFactory(name="Beras medium", price=14_000)
+    client.force_login(citra)
+
+    text = client.get(demand.get_absolute_url()).text
+
+    assert text.index("Beras medium</a>") < text.index('id="other-products"')
+    assert text.index('id="other-products"') < text.index("Dedak halus</a>")
+
+
+def test_detail_no_heading_when_all_name_item(client, citra, demand):
+    ProductFactory(name="Beras medium", price=14_000)
+    client.force_login(citra)
+
+    text = client.get(demand.get_absolute_url()).text
+
+    assert 'id="other-products"' not in text

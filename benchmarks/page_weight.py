@@ -6,7 +6,7 @@ their gzip sizes (level 6, as a typical server sends them). Photos and fonts
 are left out, as in the page budget. It also counts the SQL queries of each
 page.
 
-Run it against a database that holds the demo data:
+Run it against a database that contains the demo data:
 
     DATABASE_URL=postgres://... REDIS_URL=redis://... DEBUG=true \
         .venv/bin/python benchmarks/page_weight.py

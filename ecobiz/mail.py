@@ -2,7 +2,7 @@
 
 Django's console backend prints the raw MIME message, whose quoted-printable
 encoding splits long lines with "=", so the confirmation link in the
-terminal cannot be copied as it stands. This backend prints the headers a
+terminal cannot be copied as printed. This backend prints the headers a
 person needs and the decoded text body.
 """
 

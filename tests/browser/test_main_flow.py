@@ -23,16 +23,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 PASSWORD = "Sawah-hijau-2026"
 
 
-@pytest.fixture
-def regions(db):
-    from tests.factories import RegionFactory
-
-    return {
-        "bandung": RegionFactory(bps_code="3204", name="Kabupaten Bandung"),
-        "garut": RegionFactory(bps_code="3205", name="Kabupaten Garut"),
-    }
-
-
 def submit_main_form(page: Page) -> None:
     page.locator("main form[method=post]").last.locator("[type=submit]").last.click()
 
@@ -70,7 +60,7 @@ def log_out(page: Page, base_url: str) -> None:
     page.goto(f"{base_url}/")
 
 
-def test_producer_and_consumer_meet(page: Page, live_server, regions, tmp_path):
+def test_producer_and_consumer_meet(page: Page, live_server, bandung, garut, tmp_path):
     base_url = live_server.url
 
     sign_up_and_confirm(page, base_url, "ani@tanimakmur.id")
@@ -79,7 +69,7 @@ def test_producer_and_consumer_meet(page: Page, live_server, regions, tmp_path):
         base_url,
         name="Koperasi Tani Makmur",
         kind="producer",
-        region=regions["bandung"],
+        region=bandung,
     )
     page.goto(f"{base_url}/pasar/produk/baru/")
     page.fill("input[name=name]", "Beras Pandanwangi")
@@ -101,7 +91,7 @@ def test_producer_and_consumer_meet(page: Page, live_server, regions, tmp_path):
         base_url,
         name="Koperasi Konsumen Sejahtera",
         kind="consumer",
-        region=regions["garut"],
+        region=garut,
     )
     page.goto(f"{base_url}/pasar/kebutuhan/baru/")
     page.select_option("select[name=category]", value=str(category("beras").pk))
@@ -109,7 +99,7 @@ def test_producer_and_consumer_meet(page: Page, live_server, regions, tmp_path):
     page.fill("input[name=monthly_quantity]", "20")
     page.select_option("select[name=unit]", value=str(unit("kuintal").pk))
     page.fill("input[name=max_price]", "1.400.000")
-    page.select_option("select[name=delivery_region]", str(regions["garut"].pk))
+    page.select_option("select[name=delivery_region]", str(garut.pk))
     valid_until = timezone.localdate() + timedelta(days=60)
     page.fill("input[name=valid_until]", valid_until.isoformat())
     submit_main_form(page)

@@ -2,24 +2,11 @@
 
 import pytest
 from django.conf import settings
-from django.contrib.auth.models import Group
 from playwright.sync_api import Page
 
 from .test_views import add_days
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def facilitator(request):
-    """Dewi, after restoring the group that a data migration creates.
-
-    An earlier transactional test's flush empties every table, the group
-    included. serialized_rollback cannot restore it because the flush also
-    recreates the content types, which the restore then inserts twice.
-    """
-    Group.objects.get_or_create(name=settings.FACILITATORS_GROUP)
-    return request.getfixturevalue("dewi")
 
 
 def _log_in(page: Page, live_server, client, user) -> None:
@@ -47,9 +34,9 @@ def _label_size(page: Page) -> float:
     )
 
 
-def test_chart_draws_at_phone_width(page: Page, live_server, client, facilitator):
+def test_chart_draws_at_phone_width(page: Page, live_server, client, dewi):
     add_days(5)
-    _log_in(page, live_server, client, facilitator)
+    _log_in(page, live_server, client, dewi)
     errors = []
     page.on(
         "console",
@@ -72,11 +59,9 @@ def test_chart_draws_at_phone_width(page: Page, live_server, client, facilitator
     assert page.locator("main table tbody tr").count() == 30
 
 
-def test_chart_labels_near_body_size_on_desktop(
-    page: Page, live_server, client, facilitator
-):
+def test_chart_labels_near_body_size_on_desktop(page: Page, live_server, client, dewi):
     add_days(5)
-    _log_in(page, live_server, client, facilitator)
+    _log_in(page, live_server, client, dewi)
     page.set_viewport_size({"width": 1280, "height": 900})
 
     page.goto(f"{live_server.url}/pemantauan/")
@@ -86,9 +71,9 @@ def test_chart_labels_near_body_size_on_desktop(
     assert _label_size(page) <= body_size * 1.1
 
 
-def test_chart_fills_phone_width(page: Page, live_server, client, facilitator):
+def test_chart_fills_phone_width(page: Page, live_server, client, dewi):
     add_days(5)
-    _log_in(page, live_server, client, facilitator)
+    _log_in(page, live_server, client, dewi)
     page.set_viewport_size({"width": 360, "height": 780})
 
     page.goto(f"{live_server.url}/pemantauan/")

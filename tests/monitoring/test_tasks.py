@@ -4,7 +4,6 @@ import pytest
 from celery.contrib.testing.worker import start_worker
 from celery.result import EagerResult
 from django.conf import settings as django_settings
-from django.db import connection
 
 from ecobiz import celery_app
 from monitoring.models import DailyMetric
@@ -45,16 +44,6 @@ def test_beat_schedule_names_registered_task():
     assert entry["schedule"] == 15 * 60
 
 
-def _close_worker_connections() -> None:
-    # The worker thread keeps its own connection open, which would stop the
-    # test database from being dropped at the end of the session.
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-            " WHERE datname = current_database() AND pid <> pg_backend_pid()"
-        )
-
-
 @pytest.mark.django_db(transaction=True)
 def test_task_runs_on_worker(settings, producer, consumer):
     settings.CELERY_TASK_ALWAYS_EAGER = False
@@ -68,7 +57,6 @@ def test_task_runs_on_worker(settings, producer, consumer):
     with start_worker(celery_app, perform_ping_check=False, pool="solo"):
         result = compute_daily_metrics.delay(FIRST_MARCH.isoformat())
         days = result.get(timeout=30)
-    _close_worker_connections()
 
     assert not isinstance(result, EagerResult)
     assert days == ["2026-03-01"]
